@@ -1,0 +1,28 @@
+"""Create the demo site: pages, courses and accounts. Safe to run again; refuses production."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.demo import link_catalogue, seed_site
+from courses.demo import seed_catalogue, seed_courses
+from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
+
+
+class Command(BaseCommand):
+    help = "Create demo content and accounts (idempotent). Refuses to run in production."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_DATA_ALLOWED", False):
+            raise CommandError(
+                "seed_demo refuses to run with these settings (DEMO_DATA_ALLOWED is off, "
+                "as in production)."
+            )
+        home = seed_site()
+        catalogue = seed_catalogue(home=home)
+        link_catalogue(home=home, catalogue=catalogue)
+        courses = seed_courses(catalogue=catalogue)
+        seed_accounts()
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(courses)} courses."))
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account['email']:<22} {account['role']}")

@@ -1,0 +1,60 @@
+"""When Redis is unreachable the site keeps serving and queuing never becomes a 500."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+
+from cms import tasks
+from cms.celery import app
+
+pytestmark = pytest.mark.django_db
+
+DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+            },
+        }
+    }
+    old = {
+        key: app.conf[key]
+        for key in ("broker_url", "task_always_eager", "broker_connection_timeout")
+    }
+    app.conf.update(broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2)
+    app.pool.force_close_all()
+    yield
+    app.conf.update(old)
+    app.pool.force_close_all()
+
+
+def test_pages_answer_200_while_redis_is_unreachable(client, seeded, redis_down):
+    assert cache.get("anything") is None  # the cache degrades to "no cache"
+    assert client.get("/").status_code == 200
+    assert client.get("/courses/").status_code == 200
+    assert client.get("/accounts/login/").status_code == 200
+
+
+def test_a_task_that_cannot_be_queued_is_logged_not_raised(
+    redis_down, caplog, django_capture_on_commit_callbacks
+):
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+        tasks.enqueue_on_commit(tasks.heartbeat, kwargs={"token": "lost"})
+    assert "Could not queue task cms.tasks.heartbeat" in caplog.text
+
+
+def test_email_is_sent_in_process_when_the_broker_is_down(
+    redis_down, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.email_send(subject="Confirm", body="Hello", to=["a@example.org"])
+    assert [m.subject for m in mailoutbox] == ["Confirm"]

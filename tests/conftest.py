@@ -1,0 +1,46 @@
+"""Suite-wide fixtures and the rule for tests that need a real service.
+
+Tests marked ``redis`` or ``postgres`` run against the servers named by REDIS_URL and
+DATABASE_URL. Without them (a laptop on embedded defaults) they are skipped with a reason;
+under CI=true a missing service is an error, never a skip.
+"""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+SERVICE_MARKERS = {
+    "redis": ("REDIS_URL", lambda: bool(os.environ.get("REDIS_URL"))),
+    "postgres": ("DATABASE_URL", lambda: connection.vendor == "postgresql"),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    for item in items:
+        for marker, (variable, available) in SERVICE_MARKERS.items():
+            if item.get_closest_marker(marker) is None or available():
+                continue
+            reason = f"needs a real {marker} server: set {variable} to run it"
+            if in_ci:
+                raise pytest.UsageError(f"CI=true but {item.nodeid} {reason}")
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached fragments must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeded(db, django_capture_on_commit_callbacks):
+    """The demo site as ``seed_demo`` creates it."""
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -1,0 +1,1 @@
+"""Factories for the whole suite, one module per app."""

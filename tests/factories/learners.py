@@ -1,0 +1,26 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from learners.models import User
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            if extracted is not False:
+                EmailAddress.objects.create(
+                    user=self, email=self.email, verified=True, primary=True
+                )
