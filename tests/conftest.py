@@ -29,6 +29,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def use_broker(app, **conf) -> dict:
+    """Point the Celery app at another broker (or eager mode); returns the old settings."""
+    old = {key: app.conf[key] for key in conf}
+    app.conf.update(conf)
+    # Forget pooled connections to the previous broker so the next publish reconnects.
+    app._pool = None
+    app.amqp._producer_pool = None
+    return old
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and cached fragments must not leak from one test to the next."""

@@ -13,6 +13,7 @@ from django.conf import settings
 
 from cms import tasks
 from cms.celery import app
+from tests.conftest import use_broker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,18 +42,16 @@ def worker():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    old_eager = app.conf.task_always_eager
-    app.conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
+    old = use_broker(app, task_always_eager=False, broker_url=settings.REDIS_URL)
     yield process
-    app.conf.task_always_eager = old_eager
+    use_broker(app, **old)
     process.terminate()
     process.wait(timeout=20)
 
 
 def test_task_runs_in_a_real_worker_over_redis(worker):
     token = f"ping-{uuid.uuid4()}"
-    # The worker runs test settings too, so it writes with the same cache key prefix
-    # only if it shares our PID-based prefix: read the raw key from Redis instead.
+    # The worker's cache key prefix carries its own PID, so look for the raw key in Redis.
     tasks.heartbeat.apply_async(kwargs={"token": token})
     client = redis.Redis.from_url(settings.REDIS_URL)
     deadline = time.monotonic() + 30

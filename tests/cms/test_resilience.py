@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from cms import tasks
 from cms.celery import app
+from tests.conftest import use_broker
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +27,11 @@ def redis_down(settings):
             },
         }
     }
-    old = {
-        key: app.conf[key]
-        for key in ("broker_url", "task_always_eager", "broker_connection_timeout")
-    }
-    app.conf.update(broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2)
-    app.pool.force_close_all()
+    old = use_broker(
+        app, broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2
+    )
     yield
-    app.conf.update(old)
-    app.pool.force_close_all()
+    use_broker(app, **old)
 
 
 def test_pages_answer_200_while_redis_is_unreachable(client, seeded, redis_down):
