@@ -264,5 +264,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_redis": {"level": "WARNING"}},
+    "loggers": {
+        "django_redis": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
