@@ -1,10 +1,16 @@
 """Demo courses for the ``seed_demo`` command (never run in production)."""
 
 import datetime
+import io
+import random
 
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .demo_content import DEMO_COURSES
@@ -46,7 +52,34 @@ def seed_catalogue(*, home: Page) -> CourseIndexPage:
     return catalogue
 
 
-def build_course(data: dict) -> CoursePage:
+COVER_PALETTES = [
+    ("#0b5a6b", "#f2b705", "#e8f3f5"),
+    ("#7a2e0e", "#f4a259", "#fdf3e9"),
+    ("#2f4858", "#86bbd8", "#f6ae2d"),
+]
+
+
+def cover_image(*, title: str, seed: int):
+    """A generated abstract cover (overlapping circles), stored once as a Wagtail image."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)
+    background, first, second = COVER_PALETTES[seed % len(COVER_PALETTES)]
+    canvas = PILImage.new("RGB", (1280, 720), background)
+    draw = ImageDraw.Draw(canvas)
+    for _ in range(7):
+        x, y, r = rng.randint(0, 1280), rng.randint(0, 720), rng.randint(80, 320)
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=rng.choice([first, second]), width=18)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"cover-{seed}.png")
+    )
+
+
+def build_course(data: dict, *, seed: int = 0) -> CoursePage:
     """An unsaved CoursePage with its taxonomy and trainers from the demo content."""
     today = timezone.localdate()
     scheduled = data["format"] == CoursePage.Format.SCHEDULED
@@ -69,6 +102,10 @@ def build_course(data: dict) -> CoursePage:
         certificate_offered=data["certificate"],
         enrolment_mode=data["enrolment_mode"],
         capacity=data["capacity"],
+        cover_image=cover_image(title=f"Cover: {data['title']}", seed=seed),
+        cover_image_alt=data.get(
+            "cover_alt", "Abstract pattern of overlapping circles in the course colours"
+        ),
     )
     course.themes = list(Theme.objects.filter(slug__in=[slugify(t) for t in data["themes"]]))
     course.countries = list(
@@ -85,10 +122,10 @@ def build_course(data: dict) -> CoursePage:
 def seed_courses(*, catalogue: CourseIndexPage) -> list[CoursePage]:
     """Create each demo course (with its modules and lessons) unless it already exists."""
     courses = []
-    for data in DEMO_COURSES:
+    for seed, data in enumerate(DEMO_COURSES):
         course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
         if course is None:
-            course = _publish_child(catalogue, build_course(data))
+            course = _publish_child(catalogue, build_course(data, seed=seed))
             for module_data in data["modules"]:
                 module = _publish_child(
                     course,
@@ -111,3 +148,11 @@ def seed_courses(*, catalogue: CourseIndexPage) -> list[CoursePage]:
                     )
         courses.append(course)
     return courses
+
+
+def assign_trainer(*, course: CoursePage, user) -> None:
+    """Link a platform account as a trainer of ``course`` (idempotent)."""
+    if not course.trainers.filter(user=user).exists():
+        CourseTrainer.objects.create(
+            course=course, user=user, organisation="Network secretariat", sort_order=99
+        )

@@ -250,6 +250,15 @@ class CoursePage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        from .outline import course_detail_for, course_outline_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline_for(course=self, request=request)
+        context["catalogue_page"] = self.get_parent()
+        context.update(course_detail_for(course=self))
+        return context
+
     @property
     def outcome_list(self) -> list[str]:
         return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
@@ -327,3 +336,10 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from .outline import lesson_position_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["position"] = lesson_position_for(lesson=self, request=request)
+        return context

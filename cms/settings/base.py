@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside session and CSRF middleware, so it sees the cookies they set.
+    "cms.middleware.AnonymousCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +134,9 @@ else:
             "LOCATION": "lms",
         }
     }
+
+# Seconds browsers and proxies may keep a public page seen by an anonymous visitor.
+ANONYMOUS_PAGE_MAX_AGE = int(os.environ.get("ANONYMOUS_PAGE_MAX_AGE", "60"))
 
 # Sessions live in the database so a Redis outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

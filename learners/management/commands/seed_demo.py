@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import link_catalogue, seed_site
-from courses.demo import seed_catalogue, seed_courses
+from courses.demo import assign_trainer, seed_catalogue, seed_courses
 from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
 
 
@@ -21,7 +21,8 @@ class Command(BaseCommand):
         catalogue = seed_catalogue(home=home)
         link_catalogue(home=home, catalogue=catalogue)
         courses = seed_courses(catalogue=catalogue)
-        seed_accounts()
+        users = seed_accounts()
+        assign_trainer(course=courses[0], user=users["trainer"])
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(courses)} courses."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
