@@ -24,6 +24,7 @@ from .models import (
     ModulePage,
     Theme,
 )
+from .permissions import catalogue_permissions_apply
 
 CATALOGUE_INTRO = (
     "<p>Free online courses on human security in the Western Balkans and Turkey. "
@@ -49,6 +50,7 @@ def seed_catalogue(*, home: Page) -> CourseIndexPage:
         catalogue = _publish_child(
             home, CourseIndexPage(title="Courses", slug="courses", intro=CATALOGUE_INTRO)
         )
+    catalogue_permissions_apply(catalogue=catalogue)
     return catalogue
 
 
@@ -65,7 +67,7 @@ def cover_image(*, title: str, seed: int):
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
     background, first, second = COVER_PALETTES[seed % len(COVER_PALETTES)]
     canvas = PILImage.new("RGB", (1280, 720), background)
     draw = ImageDraw.Draw(canvas)
@@ -74,9 +76,7 @@ def cover_image(*, title: str, seed: int):
         draw.ellipse((x - r, y - r, x + r, y + r), outline=rng.choice([first, second]), width=18)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", optimize=True)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"cover-{seed}.png")
-    )
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"cover-{seed}.png"))
 
 
 def build_course(data: dict, *, seed: int = 0) -> CoursePage:

@@ -185,7 +185,8 @@ class CoursePage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("level"), FieldPanel("language")]),
+                # A plain select: three levels need no chooser modal.
+                FieldRowPanel([FieldPanel("level", widget=forms.Select), FieldPanel("language")]),
                 FieldPanel("effort_hours"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("countries", widget=forms.CheckboxSelectMultiple),

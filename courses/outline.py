@@ -91,5 +91,5 @@ def course_detail_for(*, course: CoursePage) -> dict:
         "trainers": list(course.trainers.select_related("user")),
         "themes": list(course.themes.all()),
         "countries": list(course.countries.all()),
-        "prerequisites": list(course.prerequisites.live()),
+        "prerequisites": list(course.prerequisites.filter(live=True)),
     }

@@ -1,6 +1,7 @@
 """Demo accounts for the ``seed_demo`` command (never run in production)."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from .models import User
@@ -46,5 +47,8 @@ def seed_accounts() -> dict[str, User]:
             email=user.email,
             defaults={"verified": True, "primary": True},
         )
+        if account["role"] == "trainer":
+            # The group is created by a courses migration: it may edit and submit, not publish.
+            user.groups.add(Group.objects.get(name="Trainers"))
         users[account["role"]] = user
     return users
