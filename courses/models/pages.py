@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import LessonStreamBlock
+from ..blocks import LessonStreamBlock
 
 # Languages a course can be taught in: the network's languages, independent of the
 # languages the interface is translated into.
@@ -87,7 +87,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_search
+        from ..selectors import catalogue_search
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = catalogue_search(catalogue=self, params=request.GET)
@@ -252,7 +252,7 @@ class CoursePage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from .outline import course_detail_for, course_outline_for
+        from ..outline import course_detail_for, course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline_for(course=self, request=request)
@@ -339,7 +339,7 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def get_context(self, request, *args, **kwargs):
-        from .outline import lesson_position_for
+        from ..outline import lesson_position_for
 
         context = super().get_context(request, *args, **kwargs)
         context["position"] = lesson_position_for(lesson=self, request=request)
