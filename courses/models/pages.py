@@ -219,6 +219,8 @@ class CoursePage(Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("learning_outcomes"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("countries", [index.SearchField("name")]),
         index.FilterField("language"),
         index.FilterField("format"),
         index.FilterField("level_id"),
