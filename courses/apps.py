@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from .activities import activity_type_register
+        from .models import LessonPage
+
+        activity_type_register(LessonPage)

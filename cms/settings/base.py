@@ -174,6 +174,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 
+# The version of the privacy policy learners consent to at signup; bump it when it changes.
+PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-11")
+
 # Email: printed to the console unless EMAIL_URL-style settings are given
 # https://docs.djangoproject.com/en/5.2/topics/email/
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -91,9 +91,7 @@ class Enrolment(models.Model):
 class ActivityCompletion(models.Model):
     """One row per learner per activity (lesson or quiz), written once."""
 
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.PROTECT, related_name="completions"
-    )
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="completions")
     # The activity's translation key: the same for every language version of the activity,
     # and kept if the page itself is deleted.
     activity_key = models.UUIDField(_("activity"), default=uuid.uuid4, editable=False)
@@ -135,8 +133,9 @@ class EnrolmentNotice(models.Model):
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="notices")
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    # A decision can be taken again after a withdrawal; the round keeps those apart.
-    round = models.PositiveIntegerField(default=1)
+    # The request this notice belongs to (its time as a Unix timestamp): a learner who
+    # withdraws and requests again gets fresh notices.
+    round = models.PositiveBigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -146,5 +145,11 @@ class EnrolmentNotice(models.Model):
                 fields=["enrolment", "kind", "round"], name="notice_unique_enrolment_kind_round"
             ),
         ]
-        indexes = [models.Index(fields=["sent_at"], condition=Q(sent_at__isnull=True),
-                                name="notice_unsent")]
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="notice_unsent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.enrolment_id}"

@@ -1,0 +1,293 @@
+"""Writes about learners and courses: enrolment, applications, the waitlist and progress.
+
+Every function is keyword-only, runs in one transaction, and raises a domain exception with a
+message meant for the learner when it refuses. Emails are recorded as ``EnrolmentNotice`` rows
+and sent by a Celery task queued on commit; rows the worker could not get (Redis down) are
+picked up by the periodic ``notices_send_pending`` task, so no email is lost.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from cms.sanitise import sanitise_text
+from cms.tasks import enqueue_on_commit
+
+from .activities import course_activities_for, is_activity
+from .models import ActivityCompletion, CoursePage, Enrolment, EnrolmentNotice
+from .models.learning import MOTIVATION_MAX_LENGTH
+
+Status = Enrolment.Status
+Mode = CoursePage.EnrolmentMode
+
+
+class EnrolmentRefused(Exception):
+    """The learner cannot enrol; the message says why, in words meant for them."""
+
+
+class NotEnrolled(Exception):
+    """The learner has no active enrolment in the course of this activity."""
+
+
+def canonical_course(course: CoursePage) -> CoursePage:
+    """The language version of a course that enrolments and progress attach to."""
+    if not course.translation_key:
+        return course
+    return (
+        CoursePage.objects.filter(translation_key=course.translation_key).order_by("pk").first()
+        or course
+    )
+
+
+def course_of(activity: Page) -> CoursePage:
+    return canonical_course(CoursePage.objects.ancestor_of(activity).get())
+
+
+def _notify(enrolment: Enrolment, kind: str) -> None:
+    from .tasks import enrolment_notice_send
+
+    notice, created = EnrolmentNotice.objects.get_or_create(
+        enrolment=enrolment, kind=kind, round=_notice_round(enrolment)
+    )
+    if created:
+        enqueue_on_commit(enrolment_notice_send, kwargs={"notice_id": notice.pk})
+
+
+def _notice_round(enrolment: Enrolment) -> int:
+    # Each request (a learner may withdraw and come back) gets its own set of notices.
+    return int(enrolment.requested_at.timestamp())
+
+
+def _places_taken(course: CoursePage) -> int:
+    return Enrolment.objects.filter(course=course, status=Status.ACTIVE).count()
+
+
+def _has_place(course: CoursePage) -> bool:
+    return course.capacity is None or _places_taken(course) < course.capacity
+
+
+def _check_can_request(*, learner, course: CoursePage) -> None:
+    now = timezone.now()
+    if course.enrolment_mode == Mode.CLOSED:
+        raise EnrolmentRefused(_("Enrolment in this course is closed."))
+    if course.enrolment_opens_at and now < course.enrolment_opens_at:
+        raise EnrolmentRefused(
+            _("Enrolment opens on %(date)s.")
+            % {"date": timezone.localtime(course.enrolment_opens_at).strftime("%d.%m.%Y %H:%M")}
+        )
+    if course.enrolment_closes_at and now >= course.enrolment_closes_at:
+        raise EnrolmentRefused(_("Enrolment in this course has closed."))
+    missing = [
+        prerequisite.title
+        for prerequisite in course.prerequisites.all()
+        if not Enrolment.objects.filter(
+            learner=learner,
+            course=canonical_course(prerequisite),
+            completed_at__isnull=False,
+        ).exists()
+    ]
+    if missing:
+        raise EnrolmentRefused(
+            _("Complete these courses first: %(courses)s.") % {"courses": ", ".join(missing)}
+        )
+
+
+@transaction.atomic
+def enrolment_request(*, learner, course: CoursePage, motivation: str = "") -> Enrolment:
+    """Enrol (open courses), apply (by-application courses) or join the waitlist (full).
+
+    Requesting again while already enrolled, pending or waitlisted changes nothing.
+    """
+    course = canonical_course(course)
+    # Serialise requests for one course so the last place is given once.
+    CoursePage.objects.select_for_update().filter(pk=course.pk).exists()
+    enrolment = Enrolment.objects.filter(learner=learner, course=course).first()
+    if enrolment and enrolment.status in {Status.ACTIVE, Status.PENDING, Status.WAITLISTED}:
+        return enrolment
+    if enrolment and enrolment.status == Status.DECLINED:
+        raise EnrolmentRefused(
+            _(
+                "Your application to this course was declined. Contact the trainers if you think "
+                "this is a mistake."
+            )
+        )
+    _check_can_request(learner=learner, course=course)
+
+    motivation = sanitise_text(motivation)
+    if course.enrolment_mode == Mode.APPLICATION:
+        if not motivation:
+            raise EnrolmentRefused(_("Please tell us briefly why you want to take part."))
+        if len(motivation) > MOTIVATION_MAX_LENGTH:
+            raise EnrolmentRefused(
+                _("Your motivation statement is too long (at most %(max)d characters).")
+                % {"max": MOTIVATION_MAX_LENGTH}
+            )
+        status, kind = Status.PENDING, EnrolmentNotice.Kind.APPLICATION_RECEIVED
+    elif _has_place(course):
+        status, kind = Status.ACTIVE, EnrolmentNotice.Kind.ENROLLED
+    else:
+        status, kind = Status.WAITLISTED, EnrolmentNotice.Kind.WAITLISTED
+
+    now = timezone.now()
+    if enrolment is None:
+        enrolment = Enrolment(learner=learner, course=course)
+    enrolment.status = status
+    enrolment.motivation = motivation if course.enrolment_mode == Mode.APPLICATION else ""
+    enrolment.requested_at = now
+    enrolment.enrolled_at = now if status == Status.ACTIVE else None
+    enrolment.full_clean(exclude=["learner", "course"])
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:
+        # A concurrent request of the same learner won the race: theirs stands.
+        return Enrolment.objects.get(learner=learner, course=course)
+    _notify(enrolment, kind)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
+    """The learner leaves the course; their record and progress are kept."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == Status.WITHDRAWN:
+        return enrolment
+    freed_place = enrolment.status == Status.ACTIVE
+    enrolment.status = Status.WITHDRAWN
+    enrolment.withdrawn_at = timezone.now()
+    enrolment.save(update_fields=["status", "withdrawn_at"])
+    if freed_place:
+        waitlist_admit_next(course=enrolment.course)
+    return enrolment
+
+
+@transaction.atomic
+def waitlist_admit_next(*, course: CoursePage) -> Enrolment | None:
+    """Give a free place to the longest-waiting learner, if there is a place and a learner."""
+    CoursePage.objects.select_for_update().filter(pk=course.pk).exists()
+    if not _has_place(course):
+        return None
+    candidate = (
+        Enrolment.objects.select_for_update(skip_locked=True)
+        .filter(course=course, status=Status.WAITLISTED)
+        .order_by("requested_at", "pk")
+        .first()
+    )
+    if candidate is None:
+        return None
+    candidate.status = Status.ACTIVE
+    candidate.enrolled_at = timezone.now()
+    candidate.save(update_fields=["status", "enrolled_at"])
+    _notify(candidate, EnrolmentNotice.Kind.ADMITTED)
+    return candidate
+
+
+class Decision:
+    ACCEPT = "accept"
+    WAITLIST = "waitlist"
+    DECLINE = "decline"
+    ALL = (ACCEPT, WAITLIST, DECLINE)
+
+
+@transaction.atomic
+def application_decide(
+    *, enrolment: Enrolment, decision: str, decided_by, note: str = ""
+) -> Enrolment:
+    """A trainer or admin accepts, waitlists or declines an application."""
+    if decision not in Decision.ALL:
+        raise ValueError(f"Unknown decision {decision!r}")
+    CoursePage.objects.select_for_update().filter(pk=enrolment.course_id).exists()
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in {Status.PENDING, Status.WAITLISTED}:
+        raise EnrolmentRefused(_("Only pending or waitlisted applications can be decided."))
+    now = timezone.now()
+    if decision == Decision.ACCEPT:
+        if not _has_place(enrolment.course):
+            raise EnrolmentRefused(_("The course is full: put the application on the waitlist."))
+        enrolment.status, enrolment.enrolled_at = Status.ACTIVE, now
+        kind = EnrolmentNotice.Kind.ACCEPTED
+    elif decision == Decision.WAITLIST:
+        enrolment.status = Status.WAITLISTED
+        kind = EnrolmentNotice.Kind.WAITLISTED
+    else:
+        enrolment.status = Status.DECLINED
+        kind = EnrolmentNotice.Kind.DECLINED
+    enrolment.decided_at, enrolment.decided_by = now, decided_by
+    enrolment.decision_note = sanitise_text(note)[:2000]
+    enrolment.save()
+    _notify(enrolment, kind)
+    return enrolment
+
+
+def active_enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
+    if not learner.is_authenticated:
+        return None
+    return Enrolment.objects.filter(
+        learner=learner, course=canonical_course(course), status=Status.ACTIVE
+    ).first()
+
+
+@transaction.atomic
+def activity_complete(*, learner, activity: Page) -> ActivityCompletion:
+    """Record that the learner completed an activity (idempotent), then check the course.
+
+    Raises ``NotEnrolled`` unless the learner has an active enrolment in the course.
+    """
+    if not is_activity(activity):
+        raise ValueError(f"{activity!r} is not an activity")
+    course = course_of(activity)
+    enrolment = active_enrolment_for(learner=learner, course=course)
+    if enrolment is None:
+        raise NotEnrolled(_("You are not enrolled in this course."))
+    try:
+        with transaction.atomic():
+            completion, _created = ActivityCompletion.objects.get_or_create(
+                enrolment=enrolment,
+                activity_key=activity.translation_key,
+                defaults={"activity": activity, "activity_title": activity.title[:255]},
+            )
+    except IntegrityError:
+        # Twenty identical clicks at once: the first insert wins, the rest read it.
+        completion = ActivityCompletion.objects.get(
+            enrolment=enrolment, activity_key=activity.translation_key
+        )
+    enrolment_complete_if_done(enrolment=enrolment)
+    return completion
+
+
+def course_progress_for(*, enrolment: Enrolment) -> tuple[int, int]:
+    """(completed required activities, required activities) for one enrolment."""
+    activities = course_activities_for([enrolment.course])[enrolment.course_id]
+    done = ActivityCompletion.objects.filter(
+        enrolment=enrolment, activity_key__in=activities.required
+    ).count()
+    return done, len(activities.required)
+
+
+def enrolment_complete_if_done(*, enrolment: Enrolment) -> bool:
+    """Mark the course completed once, when every required activity is done."""
+    if enrolment.completed_at:
+        return False
+    done, required = course_progress_for(enrolment=enrolment)
+    if required == 0 or done < required:
+        return False
+    # The conditional update makes the transition happen once even under concurrency.
+    updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        completed_at=timezone.now()
+    )
+    if updated:
+        enrolment.refresh_from_db(fields=["completed_at"])
+        _notify(enrolment, EnrolmentNotice.Kind.COMPLETED)
+    return bool(updated)
+
+
+def activity_visit(*, learner, activity: Page) -> None:
+    """Remember the last activity an enrolled learner opened, for "Continue where you left off"."""
+    if not learner.is_authenticated:
+        return
+    Enrolment.objects.filter(
+        learner=learner, course=course_of(activity), status=Status.ACTIVE
+    ).update(last_activity=activity, last_active_at=timezone.now())
