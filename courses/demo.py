@@ -156,3 +156,26 @@ def assign_trainer(*, course: CoursePage, user) -> None:
         CourseTrainer.objects.create(
             course=course, user=user, organisation="Network secretariat", sort_order=99
         )
+
+
+DEMO_MOTIVATION = (
+    "I coordinate a youth dialogue group in Mostar and want to learn methods for "
+    "facilitating conversations about the past between young people from different "
+    "communities."
+)
+
+
+def seed_learning(*, learner, courses: list[CoursePage]) -> None:
+    """Enrol the demo learner in the first course with two lessons done, and apply to the
+    summer school (idempotent: the services ignore repeated requests)."""
+    from .services import activity_complete, activity_visit, enrolment_request
+
+    intro = next(c for c in courses if c.slug == "introduction-to-human-security")
+    enrolment_request(learner=learner, course=intro)
+    lessons = list(LessonPage.objects.descendant_of(intro).live().order_by("path")[:2])
+    for lesson in lessons:
+        activity_complete(learner=learner, activity=lesson)
+    if lessons:
+        activity_visit(learner=learner, activity=lessons[-1])
+    summer = next(c for c in courses if c.format == CoursePage.Format.SCHEDULED)
+    enrolment_request(learner=learner, course=summer, motivation=DEMO_MOTIVATION)

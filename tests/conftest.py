@@ -10,6 +10,13 @@ import os
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
+
+# Property tests: no per-example deadline (CI machines are slow and shared), and a fixed
+# seed under CI so a red build can be reproduced.
+hypothesis_settings.register_profile("default", deadline=None)
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "default")
 
 SERVICE_MARKERS = {
     "redis": ("REDIS_URL", lambda: bool(os.environ.get("REDIS_URL"))),
