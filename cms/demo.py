@@ -45,6 +45,27 @@ ABOUT_BODY = [
 ]
 
 
+PRIVACY_BODY = [
+    {
+        "type": "rich_text",
+        "value": (
+            "<p>We collect only what we need to run your training: your email address, the "
+            "name you choose to show (a pseudonym is fine), and, if you give them, your "
+            "country and organisation. We record your enrolments, progress, quiz answers and "
+            "certificates so you can continue where you left off and prove what you "
+            "completed.</p>"
+            "<p>Trainers of a course see the progress of its learners. Programme staff see "
+            "statistics for reports to the network and its donors; those reports count "
+            "people, they do not name them.</p>"
+            "<p>You can download all your data as a file, and delete your account, from your "
+            "profile page at any time. Deleting your account erases your personal data; "
+            "anonymous records remain so that the programme's statistics stay right.</p>"
+            "<p>We use no trackers and load nothing from other websites.</p>"
+        ),
+    }
+]
+
+
 @transaction.atomic
 def seed_site() -> HomePage:
     """Create (once) the home page, make it the default site's root, and an About page."""
@@ -74,15 +95,24 @@ def seed_site() -> HomePage:
         site.root_page = home
         site.site_name = "Human Security Academy"
         site.save()
-    if not StandardPage.objects.child_of(home).filter(slug="about").exists():
-        about = StandardPage(
-            title="About the network",
-            slug="about",
-            intro="Who we are and why we train people in human security.",
-            body=ABOUT_BODY,
-        )
-        home.add_child(instance=about)
-        about.save_revision().publish()
+    for slug, title, intro, body in (
+        (
+            "about",
+            "About the network",
+            "Who we are and why we train people in human security.",
+            ABOUT_BODY,
+        ),
+        (
+            "privacy",
+            "Privacy policy",
+            "What we record about you, why, and your rights.",
+            PRIVACY_BODY,
+        ),
+    ):
+        if not StandardPage.objects.child_of(home).filter(slug=slug).exists():
+            page = StandardPage(title=title, slug=slug, intro=intro, body=body)
+            home.add_child(instance=page)
+            page.save_revision().publish()
     return home
 
 

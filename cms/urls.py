@@ -1,4 +1,5 @@
-"""URL configuration: accounts, the Wagtail admin, documents, and Wagtail's page serving."""
+"""URL configuration: accounts, the learner's own pages, the Wagtail admin, documents, and
+Wagtail's page serving."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
+    path("learn/", include("learners.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -155,7 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/learn/"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -166,6 +167,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
+# Signup also asks for a display name (may be a pseudonym), a country and consent to the
+# privacy policy (recorded with its version).
+ACCOUNT_SIGNUP_FORM_CLASS = "learners.forms.SignupDetailsForm"
 # allauth's default rate limits stay on; they count in the cache configured above.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
@@ -246,6 +250,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "cms.tasks.heartbeat", "schedule": 60.0},
+    # The enrolment email outbox: notices a worker never got (Redis was down) are sent late.
+    "enrolment-notices-send-pending": {
+        "task": "courses.tasks.notices_send_pending",
+        "schedule": 60.0,
+    },
 }
 
 # Wagtail's own background work (search index updates, reference index) runs in-process.

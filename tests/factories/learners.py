@@ -1,7 +1,8 @@
 import factory
 from allauth.account.models import EmailAddress
+from django.conf import settings
 
-from learners.models import User
+from learners.models import Consent, User
 
 PASSWORD = "a-long-test-password-42"
 
@@ -24,3 +25,11 @@ class UserFactory(factory.django.DjangoModelFactory):
                 EmailAddress.objects.create(
                     user=self, email=self.email, verified=True, primary=True
                 )
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    user = factory.SubFactory(UserFactory)
+    policy_version = factory.LazyFunction(lambda: settings.PRIVACY_POLICY_VERSION)

@@ -17,7 +17,7 @@ NEW_PASSWORD = "peace-and-dignity-2026"
 def signup(client, email: str):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "consent": "on"},
     )
 
 
