@@ -2,6 +2,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from quizzes.models import QuizPage
 
 
 class TestCoursePageTree(WagtailPageTestCase):
@@ -15,7 +16,11 @@ class TestCoursePageTree(WagtailPageTestCase):
 
     def test_modules_live_in_courses_only(self):
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
+
+    def test_quizzes_live_in_modules_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage})
+        self.assertAllowedSubpageTypes(QuizPage, set())
 
     def test_lessons_live_in_modules_and_have_no_children(self):
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})

@@ -5,7 +5,7 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from cms.models import HomePage, StandardPage
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, Level, ModulePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -41,6 +41,8 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     description = "<p>About the course.</p>"
     learning_outcomes = "Explain human security\nApply it locally"
     effort_hours = 3
+    # Levels come from a data migration; the first is "introductory".
+    level = factory.LazyFunction(lambda: Level.objects.order_by("sort_order").first())
 
 
 class ModulePageFactory(wagtail_factories.PageFactory):

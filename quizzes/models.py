@@ -1,0 +1,163 @@
+"""Quizzes: the QuizPage (an activity inside a module) and learners' attempts at it.
+
+An attempt keeps a snapshot of the questions as they were when it started (order, choice
+order, points, answer key), so editing a quiz never re-grades history. Attempts are kept
+when the quiz page is deleted (the quiz is remembered by its translation key).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import QuestionStreamBlock, questions_from_stream
+from .questions import Question
+
+
+class QuizPage(Page):
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=60, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    required_for_completion = models.BooleanField(
+        _("required to complete the course"), default=True
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"), default=0, help_text=_("0 for unlimited attempts.")
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no time limit."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle answers"), default=True)
+
+    class Grading(models.TextChoices):
+        HIGHEST = "highest", _("Highest attempt")
+        LATEST = "latest", _("Latest attempt")
+
+    grading_method = models.CharField(
+        _("attempt that counts"), max_length=10, choices=Grading.choices, default=Grading.HIGHEST
+    )
+
+    class Review(models.TextChoices):
+        SCORE = "score", _("Score only")
+        CORRECTNESS = "correctness", _("Score and which answers were right")
+        FEEDBACK = "feedback", _("Score, right answers and all feedback")
+
+    review_detail = models.CharField(
+        _("after submitting, learners see"),
+        max_length=15,
+        choices=Review.choices,
+        default=Review.FEEDBACK,
+    )
+
+    class ReviewWhen(models.TextChoices):
+        IMMEDIATELY = "immediately", _("Immediately")
+        AFTER_LAST_ATTEMPT = "after_last", _("After the last attempt is used")
+
+    review_when = models.CharField(
+        _("show the review"),
+        max_length=15,
+        choices=ReviewWhen.choices,
+        default=ReviewWhen.IMMEDIATELY,
+    )
+    questions = StreamField(QuestionStreamBlock(), blank=True, verbose_name=_("questions"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("required_for_completion")]),
+                FieldRowPanel([FieldPanel("max_attempts"), FieldPanel("time_limit_minutes")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldPanel("grading_method"),
+                FieldRowPanel([FieldPanel("review_detail"), FieldPanel("review_when")]),
+            ],
+            heading=_("Quiz settings"),
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def question_list(self) -> list[Question]:
+        return questions_from_stream(self.questions)
+
+
+class QuizAttempt(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        AWAITING_GRADING = "awaiting", _("Awaiting grading")
+        GRADED = "graded", _("Graded")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
+    )
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.PROTECT, related_name="quiz_attempts"
+    )
+    quiz_key = models.UUIDField(_("quiz"), default=uuid.uuid4, editable=False, db_index=True)
+    quiz = models.ForeignKey(
+        QuizPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    quiz_title = models.CharField(_("quiz title"), max_length=255)
+    number = models.PositiveIntegerField(_("attempt"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
+    # The quiz as it was when the attempt started, in the order this learner sees it.
+    snapshot = models.JSONField(_("questions"), default=list)
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    # The quiz's review and attempt rules when the attempt started.
+    policy = models.JSONField(_("rules"), default=dict)
+    responses = models.JSONField(_("answers"), default=dict, blank=True)
+    # Per question id: {"score": float | None, "feedback": [...], "comment": str}
+    results = models.JSONField(_("results"), default=dict, blank=True)
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("maximum score"), default=0)
+    percent = models.FloatField(_("percent"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        ordering = ["learner", "quiz_key", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz_key", "number"], name="attempt_unique_learner_quiz_number"
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "quiz_key"],
+                condition=Q(status="open"),
+                name="attempt_one_open_per_learner_quiz",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz_title} #{self.number} – {self.learner}"
