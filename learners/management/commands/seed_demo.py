@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import link_catalogue, seed_site
-from courses.demo import assign_trainer, seed_catalogue, seed_courses
+from courses.demo import assign_trainer, seed_catalogue, seed_courses, seed_learning
 from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
+from quizzes.demo import seed_attempt, seed_quizzes
 
 
 class Command(BaseCommand):
@@ -21,9 +22,14 @@ class Command(BaseCommand):
         catalogue = seed_catalogue(home=home)
         link_catalogue(home=home, catalogue=catalogue)
         courses = seed_courses(catalogue=catalogue)
+        quizzes = seed_quizzes(courses=courses)
         users = seed_accounts()
         assign_trainer(course=courses[0], user=users["trainer"])
-        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {len(courses)} courses."))
+        seed_learning(learner=users["learner"], courses=courses)
+        seed_attempt(learner=users["learner"], quiz=quizzes[0])
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo site ready: {len(courses)} courses, {len(quizzes)} quizzes.")
+        )
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account['email']:<22} {account['role']}")
