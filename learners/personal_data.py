@@ -19,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import ActivityCompletion, Enrolment
+from quizzes.models import QuizAttempt
 
 from .models import User
 
@@ -102,8 +103,26 @@ def activity_completions_data(user: User) -> list[dict]:
 
 
 def quiz_attempts_data(user: User) -> list[dict]:
-    """Placeholder until quizzes record attempts (a later issue fills it in)."""
-    return []
+    attempts = QuizAttempt.objects.filter(learner=user).order_by("started_at", "pk")
+    return [
+        {
+            "quiz": attempt.quiz_title,
+            "attempt": attempt.number,
+            "status": attempt.status,
+            "started_at": attempt.started_at,
+            "submitted_at": attempt.submitted_at,
+            "score": attempt.score,
+            "max_score": attempt.max_score,
+            "percent": attempt.percent,
+            "passed": attempt.passed,
+            "questions": [
+                {"question": question["text"], "type": question["type"]}
+                for question in attempt.snapshot
+            ],
+            "answers": attempt.responses,
+        }
+        for attempt in attempts
+    ]
 
 
 def certificates_data(user: User) -> list[dict]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cms.sanitise import sanitise_text
 from courses.models import Country, Enrolment
+from quizzes.models import QuizAttempt
 
 from .language import language_supported
 from .models import Consent, User
@@ -120,9 +121,21 @@ def account_delete(*, user: User) -> None:
     user.user_permissions.clear()
 
     Enrolment.objects.filter(learner=user).update(motivation="", decision_note="")
+    _essay_answers_erase(user)
 
     _account_links_delete(user)
     _sessions_delete(user)
+
+
+def _essay_answers_erase(user: User) -> None:
+    """Essay answers are free text about the person: erase them, keep scores and results."""
+    for attempt in QuizAttempt.objects.filter(learner=user).only("snapshot", "responses"):
+        essays = {q["id"] for q in attempt.snapshot if q["type"] == "essay"}
+        if essays & attempt.responses.keys():
+            attempt.responses = {
+                qid: ("" if qid in essays else answer) for qid, answer in attempt.responses.items()
+            }
+            attempt.save(update_fields=["responses"])
 
 
 def _account_links_delete(user: User) -> None:

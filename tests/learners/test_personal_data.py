@@ -297,3 +297,24 @@ def test_a_deleted_account_cannot_log_in_and_its_email_can_sign_up_again(
     assert not new.enrolments.exists()
     # A fresh verification email, not an "account already exists" notice.
     assert "confirm-email" in mail.outbox[-1].body
+
+
+def test_admin_deleting_a_learner_with_records_anonymises_instead(client, django_user_model):
+    from courses.models import Enrolment
+    from courses.services import enrolment_request
+    from tests.factories.pages import CoursePageFactory, make_site
+
+    _, catalogue = make_site()
+    course = CoursePageFactory(parent=catalogue)
+    learner = UserFactory(email="leaving@example.org")
+    enrolment_request(learner=learner, course=course)
+    admin = django_user_model.objects.create_superuser(email="root@example.org", password="x")
+    client.force_login(admin)
+    url = reverse("wagtailusers_users:delete", args=[learner.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.email != "leaving@example.org"
+    assert learner.anonymised_at is not None
+    assert Enrolment.objects.filter(learner=learner).count() == 1
