@@ -1,11 +1,17 @@
 """Reads for course and lesson pages: the outline of modules and lessons, a lesson's place
-in it, and a course's people and taxonomy, each in a fixed number of queries."""
+in it, a course's people and taxonomy, and what the viewer can do with the course (enrol,
+continue, their progress), each in a fixed number of queries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 
-from .models import CoursePage, LessonPage, ModulePage
+from django.db.models import Q
+
+from .activities import course_activities_for
+from .models import ActivityCompletion, CoursePage, Enrolment, LessonPage, ModulePage
+from .services import canonical_course, enrolment_for, enrolment_refusal_for
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,15 @@ class LessonPosition:
     total: int
 
 
-def lesson_position_for(*, lesson: LessonPage, request=None) -> LessonPosition:
-    """Where a lesson sits in its course: its module's outline and previous/next lessons."""
-    course = CoursePage.objects.ancestor_of(lesson).select_related("level").get()
+def lesson_position_for(
+    *, lesson: LessonPage, request=None, course: CoursePage | None = None
+) -> LessonPosition:
+    """Where a lesson sits in its course: its module's outline and previous/next lessons.
+
+    ``course`` (the lesson's course) saves a query when the caller already has it.
+    """
+    if course is None:
+        course = CoursePage.objects.ancestor_of(lesson).select_related("level").get()
     outline = course_outline_for(course=course, request=request)
     lessons = outline.lessons
     index = next((i for i, item in enumerate(lessons) if item.page.pk == lesson.pk), None)
@@ -93,3 +105,124 @@ def course_detail_for(*, course: CoursePage) -> dict:
         "countries": list(course.countries.all()),
         "prerequisites": list(course.prerequisites.filter(live=True)),
     }
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Completed required activities of a course, and the activities the learner finished."""
+
+    done: int
+    total: int
+    completed_keys: frozenset[uuid.UUID] = field(default_factory=frozenset)
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down: 100 only when everything is done."""
+        return min(100, self.done * 100 // self.total) if self.total else 0
+
+
+def learner_progress_for(*, enrolment: Enrolment) -> Progress:
+    """A learner's progress in one course: one query per activity type, and one for the
+    activities they completed (at most the course's activities)."""
+    required = course_activities_for([enrolment.course])[enrolment.course_id].required
+    completed = frozenset(
+        ActivityCompletion.objects.filter(enrolment=enrolment).values_list(
+            "activity_key", flat=True
+        )
+    )
+    return Progress(done=len(completed & required), total=len(required), completed_keys=completed)
+
+
+def waitlist_position_for(*, enrolment: Enrolment) -> int:
+    """1 for the next learner to get a place (the order ``waitlist_admit_next`` follows)."""
+    ahead = Enrolment.objects.filter(
+        course_id=enrolment.course_id, status=Enrolment.Status.WAITLISTED
+    ).filter(
+        Q(requested_at__lt=enrolment.requested_at)
+        | Q(requested_at=enrolment.requested_at, pk__lt=enrolment.pk)
+    )
+    return ahead.count() + 1
+
+
+@dataclass(frozen=True)
+class CourseState:
+    """What the course page offers its viewer: enrol, apply, continue, or why not."""
+
+    enrolment: Enrolment | None = None
+    progress: Progress | None = None
+    waitlist_position: int | None = None
+    # Why the viewer cannot ask for a place now ("" if they can, or already have one).
+    refusal: str = ""
+    is_full: bool = False  # a new request would join the waitlist
+    continue_url: str = ""
+
+    @property
+    def status(self) -> str:
+        """The enrolment status, "" for none; "completed" once the course is completed."""
+        if self.enrolment is None:
+            return ""
+        if self.enrolment.completed_at and self.enrolment.is_active:
+            return "completed"
+        return self.enrolment.status
+
+    @property
+    def completed_keys(self) -> frozenset[uuid.UUID]:
+        return self.progress.completed_keys if self.progress else frozenset()
+
+
+def course_state_for(
+    *, course: CoursePage, user, outline: CourseOutline, request=None
+) -> CourseState:
+    """The viewer's relation to ``course``, in a fixed number of queries:
+
+    * anonymous: one query for the canonical course (whose rules apply);
+    * enrolled: the enrolment (with course and last activity), then their progress;
+    * waitlisted: the enrolment, then their position;
+    * not (or no longer) enrolled: the enrolment, the canonical course, two queries for
+      prerequisites, one to count places if the course has a capacity.
+    """
+    if course.pk is None:  # a new course previewed in the admin: nobody is enrolled yet
+        return CourseState()
+    enrolment = enrolment_for(learner=user, course=course)
+    if enrolment is not None and enrolment.is_active:
+        return CourseState(
+            enrolment=enrolment,
+            progress=learner_progress_for(enrolment=enrolment),
+            continue_url=_continue_url(enrolment, outline, request),
+        )
+    if enrolment is not None and enrolment.status == Enrolment.Status.WAITLISTED:
+        return CourseState(
+            enrolment=enrolment, waitlist_position=waitlist_position_for(enrolment=enrolment)
+        )
+    if enrolment is not None and enrolment.status in {
+        Enrolment.Status.PENDING,
+        Enrolment.Status.DECLINED,
+    }:
+        return CourseState(enrolment=enrolment)
+    # No enrolment, or a withdrawn one: may the viewer ask for a place?
+    rules = enrolment.course if enrolment is not None else canonical_course(course)
+    refusal = enrolment_refusal_for(learner=user, course=rules)
+    is_full = (
+        not refusal
+        and rules.enrolment_mode == CoursePage.EnrolmentMode.OPEN
+        and rules.capacity is not None
+        and Enrolment.objects.filter(course=rules, status=Enrolment.Status.ACTIVE).count()
+        >= rules.capacity
+    )
+    return CourseState(enrolment=enrolment, refusal=refusal, is_full=is_full)
+
+
+def _continue_url(enrolment: Enrolment, outline: CourseOutline, request) -> str:
+    """The last visited activity, in the language of the page being viewed if it is in the
+    outline; else the first lesson."""
+    lessons = outline.lessons
+    last = enrolment.last_activity
+    if last is not None:
+        same = next(
+            (item for item in lessons if item.page.translation_key == last.translation_key), None
+        )
+        if same is not None:
+            return same.url
+        if last.live:
+            return last.get_url(request) or ""
+    return lessons[0].url if lessons else ""

@@ -9,7 +9,7 @@ picked up by the periodic ``notices_send_pending`` task, so no email is lost.
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -46,6 +46,15 @@ def course_of(activity: Page) -> CoursePage:
     return canonical_course(CoursePage.objects.ancestor_of(activity).get())
 
 
+def _lock_course(course_id: int) -> None:
+    """Serialise the writes that give out a course's places, so the last place goes once.
+
+    Every function taking this lock takes it before locking any enrolment row, so two of
+    them can never wait for each other.
+    """
+    CoursePage.objects.select_for_update().filter(pk=course_id).exists()
+
+
 def _notify(enrolment: Enrolment, kind: str) -> None:
     from .tasks import enrolment_notice_send
 
@@ -69,30 +78,41 @@ def _has_place(course: CoursePage) -> bool:
     return course.capacity is None or _places_taken(course) < course.capacity
 
 
-def _check_can_request(*, learner, course: CoursePage) -> None:
+def enrolment_refusal_for(*, learner, course: CoursePage) -> str:
+    """Why ``learner`` cannot ask for a place in ``course`` right now ("" if they can).
+
+    ``course`` must be the canonical course. For an anonymous visitor only the course's own
+    rules (mode, window) are checked. At most two queries (prerequisites).
+    """
     now = timezone.now()
     if course.enrolment_mode == Mode.CLOSED:
-        raise EnrolmentRefused(_("Enrolment in this course is closed."))
+        return _("Enrolment in this course is closed.")
     if course.enrolment_opens_at and now < course.enrolment_opens_at:
-        raise EnrolmentRefused(
-            _("Enrolment opens on %(date)s.")
-            % {"date": timezone.localtime(course.enrolment_opens_at).strftime("%d.%m.%Y %H:%M")}
-        )
+        return _("Enrolment opens on %(date)s.") % {
+            "date": formats.date_format(
+                timezone.localtime(course.enrolment_opens_at), "SHORT_DATETIME_FORMAT"
+            )
+        }
     if course.enrolment_closes_at and now >= course.enrolment_closes_at:
-        raise EnrolmentRefused(_("Enrolment in this course has closed."))
-    missing = [
-        prerequisite.title
-        for prerequisite in course.prerequisites.all()
-        if not Enrolment.objects.filter(
+        return _("Enrolment in this course has closed.")
+    if not learner.is_authenticated:
+        return ""
+    prerequisites = list(course.prerequisites.all())
+    if not prerequisites:
+        return ""
+    # Enrolments point at canonical courses, which share the translation key of every
+    # language version: one query whatever the number of prerequisites.
+    completed = set(
+        Enrolment.objects.filter(
             learner=learner,
-            course=canonical_course(prerequisite),
+            course__translation_key__in=[p.translation_key for p in prerequisites],
             completed_at__isnull=False,
-        ).exists()
-    ]
+        ).values_list("course__translation_key", flat=True)
+    )
+    missing = [p.title for p in prerequisites if p.translation_key not in completed]
     if missing:
-        raise EnrolmentRefused(
-            _("Complete these courses first: %(courses)s.") % {"courses": ", ".join(missing)}
-        )
+        return _("Complete these courses first: %(courses)s.") % {"courses": ", ".join(missing)}
+    return ""
 
 
 @transaction.atomic
@@ -102,8 +122,7 @@ def enrolment_request(*, learner, course: CoursePage, motivation: str = "") -> E
     Requesting again while already enrolled, pending or waitlisted changes nothing.
     """
     course = canonical_course(course)
-    # Serialise requests for one course so the last place is given once.
-    CoursePage.objects.select_for_update().filter(pk=course.pk).exists()
+    _lock_course(course.pk)
     enrolment = Enrolment.objects.filter(learner=learner, course=course).first()
     if enrolment and enrolment.status in {Status.ACTIVE, Status.PENDING, Status.WAITLISTED}:
         return enrolment
@@ -114,31 +133,42 @@ def enrolment_request(*, learner, course: CoursePage, motivation: str = "") -> E
                 "this is a mistake."
             )
         )
-    _check_can_request(learner=learner, course=course)
+    refusal = enrolment_refusal_for(learner=learner, course=course)
+    if refusal:
+        raise EnrolmentRefused(refusal)
 
-    motivation = sanitise_text(motivation)
     if course.enrolment_mode == Mode.APPLICATION:
-        if not motivation:
-            raise EnrolmentRefused(_("Please tell us briefly why you want to take part."))
-        if len(motivation) > MOTIVATION_MAX_LENGTH:
+        # Measure before sanitising: bleach on a megabyte of markup is slow, and the form
+        # the learner typed in counts the same characters.
+        motivation = (motivation or "").replace("\r\n", "\n")
+        if len(motivation.strip()) > MOTIVATION_MAX_LENGTH:
             raise EnrolmentRefused(
                 _("Your motivation statement is too long (at most %(max)d characters).")
                 % {"max": MOTIVATION_MAX_LENGTH}
             )
+        motivation = sanitise_text(motivation)[:MOTIVATION_MAX_LENGTH]
+        if not motivation:
+            raise EnrolmentRefused(_("Please tell us briefly why you want to take part."))
         status, kind = Status.PENDING, EnrolmentNotice.Kind.APPLICATION_RECEIVED
     elif _has_place(course):
+        motivation = ""
         status, kind = Status.ACTIVE, EnrolmentNotice.Kind.ENROLLED
     else:
+        motivation = ""
         status, kind = Status.WAITLISTED, EnrolmentNotice.Kind.WAITLISTED
 
     now = timezone.now()
     if enrolment is None:
         enrolment = Enrolment(learner=learner, course=course)
     enrolment.status = status
-    enrolment.motivation = motivation if course.enrolment_mode == Mode.APPLICATION else ""
+    enrolment.motivation = motivation
     enrolment.requested_at = now
     enrolment.enrolled_at = now if status == Status.ACTIVE else None
-    enrolment.full_clean(exclude=["learner", "course"])
+    # A new request after a withdrawal starts clean: no earlier decision carries over.
+    enrolment.withdrawn_at = None
+    enrolment.decided_at = enrolment.decided_by = None
+    enrolment.decision_note = ""
+    enrolment.full_clean(exclude=["learner", "course", "last_activity", "decided_by"])
     try:
         with transaction.atomic():
             enrolment.save()
@@ -149,11 +179,17 @@ def enrolment_request(*, learner, course: CoursePage, motivation: str = "") -> E
     return enrolment
 
 
+WITHDRAWABLE = frozenset({Status.ACTIVE, Status.PENDING, Status.WAITLISTED})
+
+
 @transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
-    """The learner leaves the course; their record and progress are kept."""
+    """The learner leaves the course, their application or the waitlist; their record and
+    progress are kept. A declined (or already withdrawn) enrolment is left as it is, so
+    withdrawing never reopens a declined application."""
+    _lock_course(enrolment.course_id)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.status == Status.WITHDRAWN:
+    if enrolment.status not in WITHDRAWABLE:
         return enrolment
     freed_place = enrolment.status == Status.ACTIVE
     enrolment.status = Status.WITHDRAWN
@@ -167,11 +203,13 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 @transaction.atomic
 def waitlist_admit_next(*, course: CoursePage) -> Enrolment | None:
     """Give a free place to the longest-waiting learner, if there is a place and a learner."""
-    CoursePage.objects.select_for_update().filter(pk=course.pk).exists()
+    _lock_course(course.pk)
     if not _has_place(course):
         return None
+    # Under the course lock nobody else admits; wait for a row lock rather than skip the
+    # longest-waiting learner.
     candidate = (
-        Enrolment.objects.select_for_update(skip_locked=True)
+        Enrolment.objects.select_for_update()
         .filter(course=course, status=Status.WAITLISTED)
         .order_by("requested_at", "pk")
         .first()
@@ -199,7 +237,7 @@ def application_decide(
     """A trainer or admin accepts, waitlists or declines an application."""
     if decision not in Decision.ALL:
         raise ValueError(f"Unknown decision {decision!r}")
-    CoursePage.objects.select_for_update().filter(pk=enrolment.course_id).exists()
+    _lock_course(enrolment.course_id)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status not in {Status.PENDING, Status.WAITLISTED}:
         raise EnrolmentRefused(_("Only pending or waitlisted applications can be decided."))
@@ -222,12 +260,25 @@ def application_decide(
     return enrolment
 
 
-def active_enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
+def enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
+    """The learner's enrolment in ``course`` (any language version), whatever its status.
+
+    One query: enrolments point at the canonical course, which shares its translation key
+    with every translation. The course and the last visited activity come with it.
+    """
     if not learner.is_authenticated:
         return None
-    return Enrolment.objects.filter(
-        learner=learner, course=canonical_course(course), status=Status.ACTIVE
-    ).first()
+    return (
+        Enrolment.objects.filter(learner=learner, course__translation_key=course.translation_key)
+        .select_related("course", "last_activity")
+        .first()
+    )
+
+
+def active_enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
+    """The learner's active enrolment in ``course`` (any language version), in one query."""
+    enrolment = enrolment_for(learner=learner, course=course)
+    return enrolment if enrolment is not None and enrolment.is_active else None
 
 
 @transaction.atomic
@@ -238,7 +289,7 @@ def activity_complete(*, learner, activity: Page) -> ActivityCompletion:
     """
     if not is_activity(activity):
         raise ValueError(f"{activity!r} is not an activity")
-    course = course_of(activity)
+    course = CoursePage.objects.ancestor_of(activity).get()
     enrolment = active_enrolment_for(learner=learner, course=course)
     if enrolment is None:
         raise NotEnrolled(_("You are not enrolled in this course."))
@@ -254,7 +305,11 @@ def activity_complete(*, learner, activity: Page) -> ActivityCompletion:
         completion = ActivityCompletion.objects.get(
             enrolment=enrolment, activity_key=activity.translation_key
         )
-    enrolment_complete_if_done(enrolment=enrolment)
+    if not enrolment_complete_if_done(enrolment=enrolment):
+        # The last two activities completed at the same moment: each transaction counts
+        # without the other's uncommitted row. Counting again once committed lets the later
+        # of the two see both (the conditional update keeps it to one completion).
+        transaction.on_commit(lambda: enrolment_complete_if_done(enrolment=enrolment), robust=True)
     return completion
 
 
@@ -284,10 +339,16 @@ def enrolment_complete_if_done(*, enrolment: Enrolment) -> bool:
     return bool(updated)
 
 
-def activity_visit(*, learner, activity: Page) -> None:
-    """Remember the last activity an enrolled learner opened, for "Continue where you left off"."""
+def activity_visit(*, learner, activity: Page, enrolment: Enrolment | None = None) -> None:
+    """Remember the last activity an enrolled learner opened, for "Continue where you left off".
+
+    Pass the learner's active ``enrolment`` when it is known (the lesson page has it): the
+    visit is then one UPDATE.
+    """
     if not learner.is_authenticated:
         return
-    Enrolment.objects.filter(
-        learner=learner, course=course_of(activity), status=Status.ACTIVE
-    ).update(last_activity=activity, last_active_at=timezone.now())
+    if enrolment is not None:
+        rows = Enrolment.objects.filter(pk=enrolment.pk, learner=learner)
+    else:
+        rows = Enrolment.objects.filter(learner=learner, course=course_of(activity))
+    rows.filter(status=Status.ACTIVE).update(last_activity=activity, last_active_at=timezone.now())

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -94,8 +96,14 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
-    """One course: what it is, who teaches it, and its modules as child pages."""
+class CoursePage(RoutablePageMixin, Page):
+    """One course: what it is, who teaches it, and its modules as child pages.
+
+    Learners enrol, apply and withdraw by POST to ``enrol/`` and ``withdraw/`` under the
+    course's URL (``courses.views``); module slugs cannot take those names.
+    """
+
+    ROUTE_SLUGS = frozenset({"enrol", "withdraw"})
 
     summary = models.CharField(
         _("summary"), max_length=250, help_text=_("One or two sentences for the course card.")
@@ -254,13 +262,32 @@ class CoursePage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from ..outline import course_detail_for, course_outline_for
+        from ..outline import course_detail_for, course_outline_for, course_state_for
+        from ..views import EnrolmentForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline_for(course=self, request=request)
+        context["outline"] = outline = course_outline_for(course=self, request=request)
         context["catalogue_page"] = self.get_parent()
         context.update(course_detail_for(course=self))
+        context["state"] = course_state_for(
+            course=self, user=request.user, outline=outline, request=request
+        )
+        context["enrol_form"] = EnrolmentForm(
+            application=self.enrolment_mode == self.EnrolmentMode.APPLICATION
+        )
         return context
+
+    @path("enrol/", name="enrol")
+    def enrol_route(self, request):
+        from ..views import course_enrol
+
+        return course_enrol(request, self)
+
+    @path("withdraw/", name="withdraw")
+    def withdraw_route(self, request):
+        from ..views import course_withdraw
+
+        return course_withdraw(request, self)
 
     @property
     def outcome_list(self) -> list[str]:
@@ -307,14 +334,28 @@ class ModulePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
 
+    def clean(self):
+        super().clean()
+        if self.slug in CoursePage.ROUTE_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is used by the course page itself: choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
 
-class LessonPage(Page):
-    """A lesson: the learning content itself."""
+
+class LessonPage(RoutablePageMixin, Page):
+    """A lesson: the learning content itself.
+
+    Served only to those ``courses.access.activity_access_for`` allows; an enrolled learner
+    marks it complete by POST to ``complete/`` under its URL (``courses.views``).
+    """
 
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=10, validators=[MinValueValidator(1)]
@@ -340,9 +381,44 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..outline import lesson_position_for
+    def get_context(self, request, *args, access=None, **kwargs):
+        """``access`` (from ``lesson_serve``) brings the course and the viewer's enrolment;
+        without it (an editor's preview) the lesson is shown without progress."""
+        from ..outline import learner_progress_for, lesson_position_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["position"] = lesson_position_for(lesson=self, request=request)
+        context["position"] = lesson_position_for(
+            lesson=self, request=request, course=access.course if access else None
+        )
+        enrolment = access.enrolment if access else None
+        context["enrolment"] = enrolment
+        context["progress"] = learner_progress_for(enrolment=enrolment) if enrolment else None
         return context
+
+    @path("", name="lesson")
+    def index_route(self, request, *args, **kwargs):
+        from ..views import lesson_serve
+
+        request.is_preview = getattr(request, "is_preview", False)
+        return lesson_serve(request, self)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Whatever calls serve without a route still goes through the access check.
+        if view is None:
+            return self.index_route(request)
+        return super().serve(request, view, args, kwargs)
+
+    @path("complete/", name="complete")
+    def complete_route(self, request):
+        from ..views import lesson_complete
+
+        return lesson_complete(request, self)
+
+    def serve_preview(self, request, mode_name):
+        # Editors previewing in the admin: Wagtail has checked their page permissions, and
+        # a draft has no learners, so no access check and no progress.
+        return TemplateResponse(
+            request,
+            self.get_preview_template(request, mode_name),
+            self.get_preview_context(request, mode_name),
+        )

@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import CoursePage, Level, Theme
+from tests.factories.courses import EnrolmentFactory
+from tests.factories.learners import UserFactory
 from tests.factories.pages import (
     CoursePageFactory,
     LessonPageFactory,
@@ -71,9 +73,19 @@ def test_course_page_shows_outline_with_minutes_and_a_call_to_action(client):
     assert "srcset=" in html
 
 
+def enrolled_in(client, *courses):
+    """Lessons other than previews are for enrolled learners (tests/courses/test_access.py)."""
+    learner = UserFactory()
+    for course in courses:
+        EnrolmentFactory(learner=learner, course=course)
+    client.force_login(learner)
+    return client
+
+
 def test_lesson_page_shows_position_and_previous_next_links(client):
     _, catalogue = make_site()
-    _course, lessons = build_course(catalogue, modules=2, lessons_per_module=2)
+    course, lessons = build_course(catalogue, modules=2, lessons_per_module=2)
+    enrolled_in(client, course)
     html = client.get(lessons[1].url).content.decode()
     assert "Lesson 2 of 4" in html
     assert f'rel="prev" href="{lessons[0].url}"' in html
@@ -99,8 +111,9 @@ def test_course_page_query_count_does_not_grow_with_modules_and_lessons(client):
 
 def test_lesson_page_query_count_does_not_grow_with_course_or_blocks(client):
     _, catalogue = make_site()
-    _, small = build_course(catalogue, modules=2, lessons_per_module=2, blocks=2)
-    _, large = build_course(catalogue, modules=20, lessons_per_module=5, blocks=40)
+    small_course, small = build_course(catalogue, modules=2, lessons_per_module=2, blocks=2)
+    large_course, large = build_course(catalogue, modules=20, lessons_per_module=5, blocks=40)
+    enrolled_in(client, small_course, large_course)
     assert count_queries(client, small[1].url) == count_queries(client, large[1].url)
 
 
