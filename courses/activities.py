@@ -22,6 +22,10 @@ def activity_type_register(model: type[Page], *, required: Q | None = None) -> N
     _ACTIVITY_TYPES[model] = required if required is not None else Q()
 
 
+def activity_types() -> list[type[Page]]:
+    return list(_ACTIVITY_TYPES)
+
+
 def is_activity(page: Page) -> bool:
     return type(page) in _ACTIVITY_TYPES
 

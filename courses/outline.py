@@ -8,17 +8,24 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from wagtail.models import Page
 
-from .activities import course_activities_for
+from .activities import activity_types, course_activities_for
 from .models import ActivityCompletion, CoursePage, Enrolment, LessonPage, ModulePage
 from .services import canonical_course, enrolment_for, enrolment_refusal_for
 
 
 @dataclass(frozen=True)
 class OutlineLesson:
-    page: LessonPage
+    """An activity in the outline: a lesson, or another registered type (a quiz)."""
+
+    page: Page
     url: str
     minutes: int
+
+    @property
+    def is_quiz(self) -> bool:
+        return self.page._meta.model_name == "quizpage"
 
 
 @dataclass(frozen=True)
@@ -44,18 +51,28 @@ class CourseOutline:
         return sum(module.minutes for module in self.modules)
 
 
+def _minutes(page: Page) -> int:
+    return getattr(page, "estimated_minutes", None) or getattr(page, "time_limit_minutes", 0) or 0
+
+
 def course_outline_for(*, course: CoursePage, request=None) -> CourseOutline:
-    """The course's live modules and lessons in tree order, in two queries."""
+    """The course's live modules and activities in tree order: one query for the modules and
+    one per activity type (lessons, quizzes), without their bodies."""
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    lessons = LessonPage.objects.descendant_of(course).live().order_by("path").defer("body")
+    activities = sorted(
+        (
+            page
+            for model in activity_types()
+            for page in model.objects.descendant_of(course).live().defer_streamfields()
+        ),
+        key=lambda page: page.path,
+    )
     by_module: dict[str, list[OutlineLesson]] = {module.path: [] for module in modules}
-    for lesson in lessons:
-        siblings = by_module.get(lesson.path[: -LessonPage.steplen])
-        if siblings is not None:  # skip lessons under an unpublished module
+    for page in activities:
+        siblings = by_module.get(page.path[: -Page.steplen])
+        if siblings is not None:  # skip activities under an unpublished module
             siblings.append(
-                OutlineLesson(
-                    page=lesson, url=lesson.get_url(request), minutes=lesson.estimated_minutes
-                )
+                OutlineLesson(page=page, url=page.get_url(request), minutes=_minutes(page))
             )
     return CourseOutline(
         modules=[OutlineModule(page=module, lessons=by_module[module.path]) for module in modules]

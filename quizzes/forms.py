@@ -64,7 +64,7 @@ def answers_from_post(snapshot: list[Question], post: Mapping) -> dict[str, Any]
             pairs.setdefault(owner, {})[name[len(owner) + 1 :]] = _one(values)
             continue
         # Not a question of this attempt: kept, so that the service refuses the answers.
-        answers[name.replace("\x00", "")] = _one(values)
+        answers[name] = _one(values)
     for owner, chosen in pairs.items():
         if answers[owner] is None:
             answers[owner] = chosen

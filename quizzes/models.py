@@ -13,8 +13,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -23,7 +25,16 @@ from .blocks import QuestionStreamBlock, questions_from_stream
 from .questions import Question
 
 
-class QuizPage(Page):
+class QuizPage(RoutablePageMixin, Page):
+    """A quiz: an activity of a module, taken in attempts (``QuizAttempt``).
+
+    Served only to those ``courses.access.activity_access_for`` allows (``quizzes.views``):
+    the intro (``""``), starting an attempt by POST (``start/``), an attempt by the learner's
+    own attempt number (``attempt/<n>/``) and its review (``attempt/<n>/review/``). The
+    questions are never rendered from this page's StreamField for learners: an attempt
+    shows the questions of its own snapshot, without answers or feedback.
+    """
+
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=60, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -105,6 +116,56 @@ class QuizPage(Page):
 
     def question_list(self) -> list[Question]:
         return questions_from_stream(self.questions)
+
+    @property
+    def question_count(self) -> int:
+        return len(self.questions)  # the raw stream: no block is built
+
+    def get_context(self, request, *args, access=None, **kwargs):
+        """``access`` (from ``quizzes.views``) brings the course; without it (an editor's
+        preview) the course is looked up and no learner's attempts are shown."""
+        from courses.models import CoursePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["access"] = access
+        context["course"] = (
+            access.course if access else CoursePage.objects.ancestor_of(self).first()
+        )
+        context["module"] = self.get_parent()
+        return context
+
+    @path("", name="quiz")
+    def index_route(self, request, *args, **kwargs):
+        from .views import quiz_intro
+
+        return quiz_intro(request, self)
+
+    @path("start/", name="start")
+    def start_route(self, request):
+        from .views import quiz_start
+
+        return quiz_start(request, self)
+
+    @path("attempt/<int:number>/", name="attempt")
+    def attempt_route(self, request, number):
+        from .views import quiz_attempt
+
+        return quiz_attempt(request, self, number)
+
+    @path("attempt/<int:number>/review/", name="review")
+    def review_route(self, request, number):
+        from .views import quiz_review
+
+        return quiz_review(request, self, number)
+
+    def serve_preview(self, request, mode_name):
+        # Editors previewing in the admin: Wagtail has checked their page permissions. The
+        # preview is the intro, as learners see it before starting (never the answers).
+        return TemplateResponse(
+            request,
+            self.get_preview_template(request, mode_name),
+            {**self.get_preview_context(request, mode_name), "is_preview": True},
+        )
 
 
 class QuizAttempt(models.Model):

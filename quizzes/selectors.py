@@ -371,7 +371,9 @@ class QuizOverview:
 
     @property
     def can_start(self) -> bool:
-        return self.open_attempt is None and (not self.max_attempts or self.used < self.max_attempts)
+        return self.open_attempt is None and (
+            not self.max_attempts or self.used < self.max_attempts
+        )
 
     @property
     def attempts_left(self) -> int | None:

@@ -9,6 +9,7 @@ as a course activity through ``courses.services.activity_complete``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import random
 import secrets
@@ -138,7 +139,7 @@ def _clean_response(question: Question, raw: Any) -> Any:
     if kind in {"short_answer", "numerical"}:
         if not isinstance(raw, str) or len(raw) > MAX_TEXT_ANSWER:
             raise AttemptRefused(_("That answer is too long."))
-        return raw.strip()
+        return raw.replace("\x00", "").strip()
     if kind == "matching":
         if not isinstance(raw, dict):
             raise AttemptRefused(_("Match each item with one answer."))
@@ -146,7 +147,9 @@ def _clean_response(question: Question, raw: Any) -> Any:
         options = set(question.get("options", []))
         cleaned = {}
         for pair_id, answer in raw.items():
-            if pair_id not in pair_ids or (answer and answer not in options):
+            if pair_id not in pair_ids or (
+                answer and (not isinstance(answer, str) or answer not in options)
+            ):
                 raise AttemptRefused(_("That match is not one of the options."))
             if answer:
                 cleaned[pair_id] = answer
@@ -157,7 +160,7 @@ def _clean_response(question: Question, raw: Any) -> Any:
                 _("Your answer is too long (at most %(max)d characters).")
                 % {"max": MAX_ESSAY_ANSWER}
             )
-        return sanitise_html(raw)
+        return sanitise_html(raw.replace("\x00", ""))
     raise AttemptRefused(_("Unknown question."))
 
 
@@ -247,10 +250,9 @@ def _complete_if_passed(attempt: QuizAttempt) -> None:
     quiz = QuizPage.objects.filter(pk=attempt.quiz_id).first()
     if quiz is None or not quiz.live:
         return
-    try:
+    # Withdrawn meanwhile: the graded attempt stands, the course is not touched.
+    with contextlib.suppress(NotEnrolled):
         activity_complete(learner=attempt.learner, activity=quiz)
-    except NotEnrolled:
-        pass  # withdrew meanwhile: the graded attempt stands, the course is not touched
 
 
 @transaction.atomic
