@@ -24,8 +24,9 @@ migrate: install
 seed: migrate
 	$(MANAGE) seed_demo
 
+# Links in emails point at the port actually served, unless BASE_URL says otherwise.
 run: seed
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
