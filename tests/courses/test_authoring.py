@@ -37,7 +37,7 @@ from courses.permissions import (
     catalogue_permissions_apply,
 )
 from tests.factories.learners import UserFactory
-from tests.factories.pages import HomePageFactory
+from tests.factories.pages import HomePageFactory, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,14 @@ DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 
 @pytest.fixture
-def catalogue(seeded):
-    # seed_demo does not call catalogue_permissions_apply yet; do what it will do.
-    catalogue = CourseIndexPage.objects.get()
+def catalogue(request, db):
+    """A site with a catalogue set up as seed_demo does; tests marked ``demo`` get the whole
+    demo (slower), the others only the pages they need."""
+    if request.node.get_closest_marker("demo"):
+        request.getfixturevalue("seeded")
+        catalogue = CourseIndexPage.objects.get()
+    else:
+        _, catalogue = make_site()
     catalogue_permissions_apply(catalogue=catalogue)
     return catalogue
 
@@ -225,6 +230,7 @@ def catalogue_grants(catalogue) -> set[tuple[str, str]]:
     )
 
 
+@pytest.mark.demo
 def test_catalogue_permissions_apply_grants_page_permissions_and_assigns_the_workflow(
     catalogue,
 ):
@@ -422,6 +428,7 @@ def test_trainer_can_use_the_admin_images_and_documents(trainer_client, url_name
     assert trainer_client.get(reverse(url_name)).status_code == 200
 
 
+@pytest.mark.demo
 def test_trainer_sees_the_catalogue_in_the_page_explorer(trainer_client, catalogue):
     response = trainer_client.get(reverse("wagtailadmin_explore", args=(catalogue.pk,)))
     assert response.status_code == 200
@@ -440,6 +447,7 @@ def preview(client, url: str, data: dict) -> str:
     return response.content.decode()
 
 
+@pytest.mark.demo
 def test_trainer_previews_a_new_course_module_and_lesson(trainer_client, catalogue):
     course = CoursePage.objects.child_of(catalogue).first()
     module = ModulePage.objects.child_of(course).first()
@@ -463,6 +471,7 @@ def test_trainer_previews_a_new_course_module_and_lesson(trainer_client, catalog
     assert "Lesson draft." in html
 
 
+@pytest.mark.demo
 def test_trainer_previews_edits_to_an_existing_lesson(trainer_client, catalogue):
     lesson = LessonPage.objects.descendant_of(catalogue).first()
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(lesson.pk,))
