@@ -46,6 +46,41 @@ def use_broker(app, **conf) -> dict:
     return old
 
 
+DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
+
+
+@pytest.fixture
+def redis_down(settings):
+    """Cache and Celery broker pointed at a Redis that isn't there. Yields a function that
+    brings the broker back (the settings fixture restores the cache afterwards)."""
+    from cms.celery import app
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+            },
+        }
+    }
+    old = use_broker(
+        app, broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2
+    )
+    restored = False
+
+    def restore():
+        nonlocal restored
+        if not restored:
+            use_broker(app, **old)
+            restored = True
+
+    yield restore
+    restore()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and cached fragments must not leak from one test to the next."""

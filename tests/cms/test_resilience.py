@@ -6,32 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from cms import tasks
-from cms.celery import app
-from tests.conftest import use_broker
 
 pytestmark = pytest.mark.django_db
-
-DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
-
-
-@pytest.fixture
-def redis_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": DEAD_REDIS,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-            },
-        }
-    }
-    old = use_broker(
-        app, broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2
-    )
-    yield
-    use_broker(app, **old)
 
 
 def test_pages_answer_200_while_redis_is_unreachable(client, seeded, redis_down):

@@ -22,7 +22,6 @@ from tests.factories.pages import make_site
 pytestmark = pytest.mark.django_db
 
 Kind = EnrolmentNotice.Kind
-DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
 
 
 @pytest.fixture
@@ -187,26 +186,6 @@ def test_sweep_is_scheduled_every_minute(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE["enrolment-notices-send-pending"]
     assert schedule == {"task": "courses.tasks.notices_send_pending", "schedule": 60.0}
     assert "courses.tasks.notices_send_pending" in app.tasks
-
-
-@pytest.fixture
-def redis_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": DEAD_REDIS,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-            },
-        }
-    }
-    old = use_broker(
-        app, broker_url=DEAD_REDIS, task_always_eager=False, broker_connection_timeout=0.2
-    )
-    yield lambda: use_broker(app, **old)
-    use_broker(app, **old)
 
 
 def test_enrolling_while_redis_is_down_saves_and_mails_later(
