@@ -4,9 +4,13 @@ Learners log in with their email address. The name they show may be a pseudonym:
 activists at risk, so nothing on the platform requires a legal name.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -97,3 +101,63 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} – {self.policy_version}"
+
+
+def _report_export_upload_to(instance, filename: str) -> str:
+    # A random uuid4 folder: the path cannot be guessed, and the file is only ever served by
+    # learners.export_views.report_export_download after an owner check (keep ``exports/``
+    # out of the public media server in production).
+    return f"exports/{instance.uuid}/{filename}"
+
+
+class ReportExport(models.Model):
+    """A large report export built by a Celery task; only its owner may download the file."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being prepared")
+        RUNNING = "running", _("being prepared")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_exports"
+    )
+    table_name = models.CharField(_("report"), max_length=100)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    # The query string as {name: [values]} (multi-valued filters survive).
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(
+        _("file"), upload_to=_report_export_upload_to, max_length=300, blank=True
+    )
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("report export")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="reportexport_owner_created")]
+
+    def __str__(self) -> str:
+        return f"{self.table_name}.{self.format} ({self.status})"
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+@receiver(post_delete, sender=ReportExport)
+def _report_export_file_delete(sender, instance, **kwargs):
+    """Deleting an export (or its owner) removes the file from storage too."""
+    if instance.file:
+        instance.file.delete(save=False)

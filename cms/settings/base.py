@@ -139,6 +139,10 @@ else:
 # Seconds browsers and proxies may keep a public page seen by an anonymous visitor.
 ANONYMOUS_PAGE_MAX_AGE = int(os.environ.get("ANONYMOUS_PAGE_MAX_AGE", "60"))
 
+# Report exports up to this many rows download at once; bigger ones are built by a worker
+# and the owner gets an email with a private link.
+REPORT_EXPORT_SYNC_MAX_ROWS = int(os.environ.get("REPORT_EXPORT_SYNC_MAX_ROWS", "10000"))
+
 # Sessions live in the database so a Redis outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -284,5 +288,6 @@ LOGGING = {
     "loggers": {
         "django_redis": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
