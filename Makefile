@@ -50,5 +50,9 @@ beat: install
 	mkdir -p var
 	$(BIN)/celery -A cms beat --loglevel=INFO --schedule var/celerybeat-schedule
 
+# Report benchmark on generated data (100,000 learners; BENCH_LEARNERS for fewer), PostgreSQL only.
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lms_bench} $(BIN)/python bench/reports.py
+
 clean:
 	rm -rf $(VENV) var/static
