@@ -441,6 +441,20 @@ def test_the_summary_counts_answers_correctness_scores_and_wrong_answers(quiz_a,
     assert rows["ES"].points == 5
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the jsonb path is PostgreSQL's")
+def test_the_database_and_python_paths_of_the_summary_agree(quiz_a, attempts, trainer):
+    from quizzes.reports import _summary_in_database, _summary_in_python
+
+    assert _summary_in_database(quiz_a) == _summary_in_python(quiz_a)
+    one = attempts[0]
+    essay_grade(attempt=one, question_id=essay_id(one), score=5, comment="", grader=trainer)
+    draft = quiz_a.get_latest_revision_as_object()
+    draft.questions = [child for child in draft.questions.raw_data if child["type"] != "matching"]
+    draft.save_revision().publish()
+    quiz_a.refresh_from_db()
+    assert _summary_in_database(quiz_a) == _summary_in_python(quiz_a)
+
+
 def test_a_graded_essay_counts_in_the_summary(quiz_a, attempts, trainer):
     one = attempts[0]
     essay_grade(attempt=one, question_id=essay_id(one), score=5, comment="", grader=trainer)
