@@ -2056,7 +2056,7 @@ DEMO_COURSES: list[dict] = [
         "format": "self_paced",
         "start_offset_days": None,
         "end_offset_days": None,
-        "certificate": False,
+        "certificate": True,
         "enrolment_mode": "open",
         "capacity": None,
         "trainers": [

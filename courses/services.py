@@ -19,6 +19,7 @@ from cms.tasks import enqueue_on_commit
 from .activities import course_activities_for, is_activity
 from .models import ActivityCompletion, CoursePage, Enrolment, EnrolmentNotice
 from .models.learning import MOTIVATION_MAX_LENGTH
+from .signals import course_completed
 
 Status = Enrolment.Status
 Mode = CoursePage.EnrolmentMode
@@ -336,6 +337,10 @@ def enrolment_complete_if_done(*, enrolment: Enrolment) -> bool:
     if updated:
         enrolment.refresh_from_db(fields=["completed_at"])
         _notify(enrolment, EnrolmentNotice.Kind.COMPLETED)
+        # After commit: receivers (certificates) must see the completion.
+        transaction.on_commit(
+            lambda: course_completed.send(sender=Enrolment, enrolment=enrolment), robust=True
+        )
     return bool(updated)
 
 

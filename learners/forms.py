@@ -113,7 +113,8 @@ class ProfileForm(forms.Form):
 
 
 class AccountDeleteForm(forms.Form):
-    """Re-authentication before an account is deleted: the current password."""
+    """Re-authentication before an account is deleted: the current password; and, for a
+    learner holding certificates, whether they should stay verifiable (default: revoked)."""
 
     password = forms.CharField(
         label=_("Your current password"),
@@ -122,9 +123,22 @@ class AccountDeleteForm(forms.Form):
         help_text=_("We ask for it so that nobody else can delete your account."),
     )
 
+    keep_certificates = forms.BooleanField(
+        label=_("Keep my certificates verifiable"),
+        required=False,
+        initial=False,
+        help_text=_(
+            "If you tick this, anyone with the code of one of your certificates can still check "
+            "it, and it keeps showing the name it was issued to. If you leave it unticked, your "
+            "certificates are revoked as “account deleted” and the name on them is erased."
+        ),
+    )
+
     def __init__(self, *args, user: User, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if not user.certificates.exists():
+            del self.fields["keep_certificates"]
 
     def clean_password(self) -> str:
         # allauth's reauthentication counts failed attempts in its login rate limit, so the

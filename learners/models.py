@@ -4,6 +4,7 @@ Learners log in with their email address. The name they show may be a pseudonym:
 activists at risk, so nothing on the platform requires a legal name.
 """
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -161,3 +162,102 @@ def _report_export_file_delete(sender, instance, **kwargs):
     """Deleting an export (or its owner) removes the file from storage too."""
     if instance.file:
         instance.file.delete(save=False)
+
+
+# Certificates ----------------------------------------------------------------------------------
+
+
+def certificate_code_new() -> str:
+    """A verification code: 16 random bytes (128 bits), URL-safe base64, 22 characters."""
+    return secrets.token_urlsafe(16)
+
+
+def certificate_salt_new() -> str:
+    return secrets.token_hex(16)
+
+
+def _certificate_upload_to(instance, filename: str) -> str:
+    # A random folder, not the code: the verification code is public (it is printed on the
+    # certificate), the PDF is served only to its owner by learners.certificate_views.
+    return f"certificates/{secrets.token_hex(16)}/{filename}"
+
+
+class Certificate(models.Model):
+    """A certificate of completion: one per enrolment, issued once, revocable, never deleted.
+
+    Everything shown on the certificate (name, course title, date, hours, issuer) is copied in
+    at issue, so later edits of the profile or the course never change what was certified.
+    Issued by ``learners.certificates.certificate_issue``.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.PROTECT,
+        related_name="certificate",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    code = models.CharField(
+        _("verification code"),
+        max_length=64,
+        unique=True,
+        default=certificate_code_new,
+        editable=False,
+    )
+    learner_name = models.CharField(_("name on the certificate"), max_length=200)
+    course_title = models.CharField(_("course title"), max_length=255)
+    completed_on = models.DateField(_("completed on"))
+    effort_hours = models.PositiveSmallIntegerField(_("effort (hours)"))
+    issuer = models.CharField(_("issued by (network)"), max_length=200)
+    language = models.CharField(_("language"), max_length=10)
+    trainer_names = models.JSONField(_("trainers"), default=list, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=_certificate_upload_to, max_length=300, blank=True)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by hand by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty when issued automatically on completing the course."),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revocation_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)
+    keep_after_account_deletion = models.BooleanField(
+        _("kept verifiable after account deletion"), default=False
+    )
+    # Open Badges: the recipient is sha256(email + salt), fixed at issue.
+    badge_salt = models.CharField(max_length=64, default=certificate_salt_new, editable=False)
+    recipient_identity = models.CharField(max_length=80, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.learner_name} – {self.course_title}"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

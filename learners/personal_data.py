@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import ActivityCompletion, Enrolment
 from quizzes.models import QuizAttempt
 
-from .models import User
+from .certificates import verify_url
+from .models import Certificate, User
 
 EXPORT_FORMAT = "human-security-academy/personal-data"
 EXPORT_VERSION = 1
@@ -126,8 +127,22 @@ def quiz_attempts_data(user: User) -> list[dict]:
 
 
 def certificates_data(user: User) -> list[dict]:
-    """Placeholder until certificates are issued (a later issue fills it in)."""
-    return []
+    return [
+        {
+            "name_on_certificate": certificate.learner_name,
+            "course": certificate.course_title,
+            "completed_on": certificate.completed_on,
+            "effort_hours": certificate.effort_hours,
+            "issuer": certificate.issuer,
+            "verification_code": certificate.code,
+            "verification_url": verify_url(certificate),
+            "issued_at": certificate.issued_at,
+            "revoked_at": certificate.revoked_at,
+            "revocation_reason": certificate.revocation_reason,
+            "kept_verifiable_after_account_deletion": certificate.keep_after_account_deletion,
+        }
+        for certificate in Certificate.objects.filter(learner=user).order_by("issued_at", "pk")
+    ]
 
 
 SECTIONS: list[Section] = [
@@ -164,7 +179,7 @@ SECTIONS: list[Section] = [
     Section(
         "certificates",
         _("Certificates"),
-        _("Certificates issued to you."),
+        _("Certificates issued to you, with their verification codes."),
         certificates_data,
     ),
 ]

@@ -6,7 +6,8 @@
    waitlisted one with its position computed by a correlated subquery in the same query;
 2. one query per activity type (``courses.activities.course_activities_for``) for the
    required activities of the courses in progress;
-3. one query for the (enrolment, activity) pairs the learner completed in those courses.
+3. one query for the (enrolment, activity) pairs the learner completed in those courses;
+4. one query for the certificates of the completed courses.
 
 Steps 2 and 3 are skipped when no course is in progress. Page URLs come from Wagtail's site
 root paths, cached on the request (and in the cache between requests).
@@ -21,6 +22,8 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, W
 from courses.activities import course_activities_for
 from courses.models import ActivityCompletion, CoursePage, Enrolment
 
+from .models import Certificate
+
 Status = Enrolment.Status
 
 
@@ -32,6 +35,16 @@ class DashboardCourse:
     done: int = 0
     required: int = 0
     waitlist_position: int | None = None
+    certificate: Certificate | None = None
+
+    @property
+    def certificate_pending(self) -> bool:
+        """Completed in a course that offers a certificate, not issued yet (the worker is on it)."""
+        return bool(
+            self.enrolment.completed_at
+            and self.course.certificate_offered
+            and self.certificate is None
+        )
 
     @property
     def course(self) -> CoursePage:
@@ -106,11 +119,21 @@ def learner_dashboard(*, learner, request=None) -> Dashboard:
         for enrolment_id, key in pairs:
             completed_keys[enrolment_id].add(key)
 
+    # Always one query (not skipped when nothing is completed): the count stays fixed.
+    certificates = {
+        c.enrolment_id: c
+        for c in Certificate.objects.filter(learner=learner, enrolment__completed_at__isnull=False)
+    }
+
     dashboard = Dashboard()
     for enrolment in enrolments:
         url = _url(enrolment.course, request)
         if enrolment.completed_at:
-            dashboard.completed.append(DashboardCourse(enrolment=enrolment, url=url))
+            dashboard.completed.append(
+                DashboardCourse(
+                    enrolment=enrolment, url=url, certificate=certificates.get(enrolment.pk)
+                )
+            )
         elif enrolment.status == Status.ACTIVE:
             required = activities[enrolment.course_id].required
             dashboard.in_progress.append(

@@ -19,6 +19,7 @@ from cms.sanitise import sanitise_text
 from courses.models import Country, Enrolment
 from quizzes.models import QuizAttempt
 
+from .certificates import certificates_on_account_delete
 from .language import language_supported
 from .models import Consent, User
 
@@ -80,7 +81,7 @@ def profile_update(
 
 
 @transaction.atomic
-def account_delete(*, user: User) -> None:
+def account_delete(*, user: User, keep_certificates: bool = False) -> None:
     """Erase a learner's personal data and deactivate the account, keeping anonymous records.
 
     Erased: email (replaced by a unique address on a reserved domain that can never receive
@@ -99,10 +100,15 @@ def account_delete(*, user: User) -> None:
     - consent records: they hold only the user id, the policy version and the date, and are
       the proof that the data processed until now was processed lawfully.
 
+    Certificates are revoked as "account deleted" and their name, hashed badge email and PDF
+    erased, unless ``keep_certificates`` (the learner ticked "Keep my certificates
+    verifiable"): then they stay valid with the name as issued.
+
     The view logs the user out; every other session is deleted here.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     now = timezone.now()
+    certificates_on_account_delete(user=user, keep=keep_certificates)
 
     user.email = f"deleted-{uuid.uuid4().hex}@{ANONYMISED_EMAIL_DOMAIN}"
     user.first_name = ""

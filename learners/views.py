@@ -89,7 +89,10 @@ def account_delete_confirm(request):
     if request.method == "POST":
         form = AccountDeleteForm(request.POST, user=request.user)
         if form.is_valid():
-            account_delete(user=request.user)
+            account_delete(
+                user=request.user,
+                keep_certificates=form.cleaned_data.get("keep_certificates", False),
+            )
             logout(request)
             messages.success(
                 request,

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for slow, metered connections: after WhiteNoise (which serves static
+    # files already compressed) and outside every middleware that reads or changes the body.
+    # Django's GZip adds random padding against BREACH, and CSRF tokens are masked per request.
+    "django.middleware.gzip.GZipMiddleware",
     # Outside session and CSRF middleware, so it sees the cookies they set.
     "cms.middleware.AnonymousCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,6 +142,10 @@ else:
 
 # Seconds browsers and proxies may keep a public page seen by an anonymous visitor.
 ANONYMOUS_PAGE_MAX_AGE = int(os.environ.get("ANONYMOUS_PAGE_MAX_AGE", "60"))
+
+# Certificates: who issues them, and the contact address in their Open Badges issuer profile.
+CERTIFICATE_ISSUER = os.environ.get("CERTIFICATE_ISSUER", "Human Security Academy")
+CERTIFICATE_ISSUER_EMAIL = os.environ.get("CERTIFICATE_ISSUER_EMAIL", "")
 
 # Report exports up to this many rows download at once; bigger ones are built by a worker
 # and the owner gets an email with a private link.
@@ -275,6 +283,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# No Gravatar: the admin would send a hash of every trainer's email address to a third party
+# (and the browser tests refuse any request to another host).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # Logging: everything to stderr, where the process manager collects it.

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import link_catalogue, seed_site
 from courses.demo import assign_trainer, seed_catalogue, seed_courses, seed_learning
-from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
+from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts, seed_completed_course
 from quizzes.demo import seed_attempt, seed_quizzes
 
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         assign_trainer(course=courses[0], user=users["trainer"])
         seed_learning(learner=users["learner"], courses=courses)
         seed_attempt(learner=users["learner"], quiz=quizzes[0])
+        seed_completed_course(learner=users["learner"], courses=courses)
         self.stdout.write(
             self.style.SUCCESS(f"Demo site ready: {len(courses)} courses, {len(quizzes)} quizzes.")
         )
