@@ -51,8 +51,11 @@ beat: install
 	$(BIN)/celery -A cms beat --loglevel=INFO --schedule var/celerybeat-schedule
 
 # Report benchmark on generated data (100,000 learners; BENCH_LEARNERS for fewer), PostgreSQL only.
+# Then the load benchmark (bench/load.py): gunicorn + locust on database lms_load, Redis.
 bench: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lms_bench} $(BIN)/python bench/reports.py
+	$(BIN)/python -c "import gunicorn, locust" 2>/dev/null || $(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var/static
