@@ -98,4 +98,6 @@ def register_breakdown_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_learner_list_menu_item():
     return _report_menu_item("learners", gettext_lazy("Learners by course"), 4)
+
+
 from . import certificate_admin  # noqa: E402, F401 - registers the "Certificates" admin viewset
