@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lint format check migrate seed worker beat e2e bench clean
+.PHONY: run test install lint format check migrate seed worker beat e2e e2e-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,29 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check
+# The whole suite, browser journeys (tests/e2e) included. Without Chromium or npm (a fresh
+# laptop) the journeys are skipped, each with the reason in the summary; under CI=true they
+# must run.
+test: lint check e2e-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser journeys alone: Playwright drives Debian's Chromium (apt-get install chromium)
+# against a live server; axe-core, from npm, checks each learner page.
+E2E := tests/e2e
+
+e2e: install e2e-deps
+	$(BIN)/pytest $(E2E) $(PYTEST_ARGS)
+
+$(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund
+	touch $@
+
+e2e-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(E2E)/node_modules/.installed; \
+	else \
+		echo "npm not found: the browser tests need axe-core from npm and will be skipped"; \
+	fi
 
 worker: install
 	$(BIN)/celery -A cms worker --loglevel=INFO

@@ -283,9 +283,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
-# No Gravatar: the admin would send a hash of every trainer's email address to a third party
-# (and the browser tests refuse any request to another host).
+# The admin makes no request to other hosts (the browser tests refuse any): no Gravatar, which
+# would send a hash of every trainer's email address to a third party, and no check for new
+# Wagtail releases from the dashboard (upgrades are planned, not prompted).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # Logging: everything to stderr, where the process manager collects it.
