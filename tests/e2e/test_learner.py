@@ -7,11 +7,13 @@ screenshot of its last page in ``test-artifacts/``.
 
 To keep the journey short, the course's other activities are completed through
 ``activity_complete`` once the learner has shown each kind of step in the browser; the last
-lesson, which completes the course, is then marked complete in the browser again.
+lesson, which completes the course, is then marked complete in the browser again. The
+journey ends by downloading the certificate and opening its public verification page.
 """
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -20,7 +22,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from courses.services import activity_complete
-from learners.models import User
+from learners.models import Certificate, User
 from quizzes.models import QuizAttempt, QuizPage
 
 from .support import (
@@ -235,6 +237,23 @@ def test_a_learner_signs_up_finds_the_course_learns_and_completes_it(
     check(page)
     subjects = [m.subject for m in mail.outbox if email in m.to]
     assert f"You completed “{COURSE}”" in subjects, subjects
+
+    # The certificate: issued by the task queued on completion, downloaded from "My
+    # learning", then checked on its public verification page, as an employer would.
+    certificate = Certificate.objects.get(learner=learner, enrolment__course=course)
+    with page.expect_download() as download:
+        ui.click(completed.get_by_role("link", name=re.compile(r"^Download certificate \(PDF\)")))
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert pdf == certificate.pdf.open("rb").read()
+    ui.click(completed.get_by_role("link", name="Verification page"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valid certificate")
+    details = page.locator(".certificate-details")
+    expect(details).to_contain_text(f"Drina {variant}")
+    expect(details).to_contain_text(COURSE)
+    expect(details).to_contain_text(certificate.code)
+    assert page.url.endswith(f"/certificates/verify/{certificate.code}/"), page.url
+    check(page)
     if driver == "keyboard":
         print(f"\nkeyboard-only: {len(ui.focused)} controls reached with visible focus")
     journey.finish(page, f"learner-{variant}")
