@@ -180,7 +180,7 @@ class QuizAttempt(models.Model):
     enrolment = models.ForeignKey(
         "courses.Enrolment", on_delete=models.PROTECT, related_name="quiz_attempts"
     )
-    quiz_key = models.UUIDField(_("quiz"), default=uuid.uuid4, editable=False, db_index=True)
+    quiz_key = models.UUIDField(_("quiz"), default=uuid.uuid4, editable=False)
     quiz = models.ForeignKey(
         QuizPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
     )
@@ -219,6 +219,39 @@ class QuizAttempt(models.Model):
                 name="attempt_one_open_per_learner_quiz",
             ),
         ]
+        indexes = [
+            # The quiz figures of the course report read only this index (PostgreSQL's
+            # INCLUDE; elsewhere a plain index), and the question roll-ups find attempts
+            # submitted or graded since they were computed with these two.
+            models.Index(
+                fields=["quiz_key", "submitted_at"],
+                include=["status", "learner", "passed", "percent"],
+                name="attempt_quiz_submitted",
+            ),
+            models.Index(fields=["quiz_key", "graded_at"], name="attempt_quiz_graded"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.quiz_title} #{self.number} – {self.learner}"
+
+
+class QuestionRollup(models.Model):
+    """The per-question figures of one quiz (all its translations: they share the quiz
+    key), precomputed from its submitted attempts for the course report.
+
+    A roll-up, never a source of truth: rebuilt from the attempts by
+    ``quizzes.rollups.question_rollup_refresh`` (beat, and when a report finds it stale),
+    and safe to delete. ``covers_until``: every attempt submitted or graded before it is
+    counted; one submitted or graded since makes the roll-up stale.
+    """
+
+    quiz_key = models.UUIDField(_("quiz"), unique=True)
+    covers_until = models.DateTimeField(_("counts attempts until"))
+    computed_at = models.DateTimeField(_("computed"))
+    summaries = models.JSONField(_("per-question figures"), default=list)
+
+    class Meta:
+        verbose_name = _("question roll-up")
+
+    def __str__(self) -> str:
+        return f"{self.quiz_key} ({self.computed_at:%Y-%m-%d %H:%M})"

@@ -17,7 +17,7 @@ from .grading import normalise_text, parse_number
 from .models import QuizAttempt, QuizPage
 from .questions import Question
 
-__all__ = ["QuestionSummary", "question_summary_for"]
+__all__ = ["QuestionSummary", "empty_summary", "question_summary_for"]
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,11 @@ class _Tally:
             wrong_answer=self.shown[most[0][0]] if most else "",
             wrong_answer_count=most[0][1] if most else 0,
         )
+
+
+def empty_summary(position: int | None, question: Question) -> QuestionSummary:
+    """The summary of a question no submitted attempt has had yet."""
+    return _Tally(question).summary(position, question)
 
 
 def question_summary_for(*, quiz: QuizPage) -> list[QuestionSummary]:

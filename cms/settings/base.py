@@ -267,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.notices_send_pending",
         "schedule": 60.0,
     },
+    # The course report's per-question figures (quizzes.rollups) of quizzes with new attempts.
+    "question-rollups-refresh-stale": {
+        "task": "quizzes.tasks.question_rollups_refresh_stale",
+        "schedule": 300.0,
+    },
 }
 
 # Wagtail's own background work (search index updates, reference index) runs in-process.

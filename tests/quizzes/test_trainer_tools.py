@@ -8,6 +8,7 @@ is a 404.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -17,15 +18,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import CoursePage, CourseTrainer, Enrolment, ModulePage
 from courses.permissions import REVIEWERS, TRAINERS, catalogue_permissions_apply
 from courses.services import application_decide, enrolment_request
 from learners.models import User
 from quizzes.gift_import import gift_export, gift_import
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.models import QuestionRollup, QuizAttempt, QuizPage
 from quizzes.reports import question_summary_for
+from quizzes.rollups import (
+    QuizRollup,
+    question_rollup_refresh,
+    question_rollups_for,
+    question_rollups_request,
+    stale_quiz_keys,
+)
 from quizzes.services import attempt_start, attempt_submit, essay_grade
+from quizzes.tasks import question_rollups_refresh_stale
 from tests.factories.learners import UserFactory
 from tests.factories.pages import CoursePageFactory, ModulePageFactory, make_site
 from tests.factories.quizzes import QuizPageFactory
@@ -547,3 +557,104 @@ def test_the_demo_trainer_imports_every_type_into_a_new_quiz_grades_an_essay_and
     assert response.status_code == 200
     assert response.content.decode() == gift_export(quiz=quiz)
     assert "::Matching:: Match each threat to its dimension. {" in response.content.decode()
+
+
+# The question roll-ups of the course report -------------------------------------------------
+
+
+def rolled_up(quiz):
+    return question_rollups_for(quizzes=[quiz])[quiz.translation_key]
+
+
+def settle():
+    """Move every attempt out of the in-flight margin, as if taken minutes ago."""
+    minutes_ago = timezone.now() - datetime.timedelta(minutes=5)
+    QuizAttempt.objects.exclude(submitted_at=None).update(submitted_at=minutes_ago)
+    QuizAttempt.objects.exclude(graded_at=None).update(graded_at=minutes_ago)
+
+
+def test_a_rollup_holds_what_the_live_summary_computes(quiz_a, attempts):
+    assert rolled_up(quiz_a) == QuizRollup(None, None, True)  # never computed
+    settle()
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    rollup = rolled_up(quiz_a)
+    assert not rollup.stale
+    assert rollup.summaries == question_summary_for(quiz=quiz_a)
+    assert stale_quiz_keys() == [quiz_b_key(quiz_a)]  # quiz B was never rolled up
+
+
+def quiz_b_key(quiz_a):
+    return QuizPage.objects.exclude(pk=quiz_a.pk).get().translation_key
+
+
+def test_a_new_or_graded_attempt_makes_the_rollup_stale(quiz_a, attempts, trainer):
+    settle()
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    assert not rolled_up(quiz_a).stale
+
+    take(quiz_a, **ALL_RIGHT)
+    assert rolled_up(quiz_a).stale
+    settle()
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    assert not rolled_up(quiz_a).stale
+    assert by_title(rolled_up(quiz_a).summaries)["SC"].attempts == 4
+
+    one = attempts[0]
+    essay_grade(attempt=one, question_id=essay_id(one), score=5, comment="", grader=trainer)
+    assert rolled_up(quiz_a).stale
+
+
+def test_a_rollup_shows_the_questions_as_they_are_now(quiz_a, attempts):
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    draft = quiz_a.get_latest_revision_as_object()
+    for child in draft.questions.raw_data:
+        if child["type"] == "single_choice":
+            child["value"]["title"] = "SC renamed"
+    draft.questions = [child for child in draft.questions.raw_data if child["type"] != "matching"]
+    draft.save_revision().publish()
+    quiz_a.refresh_from_db()
+    summaries = rolled_up(quiz_a).summaries  # not recomputed: the figures of before
+    assert summaries == question_summary_for(quiz=quiz_a)
+    assert summaries[0].title == "SC renamed"
+    assert [(row.title, row.position) for row in summaries][-2:] == [("ES", 6), ("MA", None)]
+
+
+def test_an_older_refresh_never_replaces_a_newer_rollup(quiz_a, attempts):
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    later = timezone.now() + datetime.timedelta(hours=1)
+    QuestionRollup.objects.update(covers_until=later, summaries=[])
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)  # started before `later`
+    kept = QuestionRollup.objects.get()
+    assert (kept.covers_until, kept.summaries) == (later, [])
+    assert QuestionRollup.objects.count() == 1
+
+
+def test_a_deleted_quiz_is_not_rolled_up(quiz_a, attempts):
+    key = quiz_a.translation_key
+    quiz_a.delete()
+    assert question_rollup_refresh(quiz_key=key) is None
+    assert not QuestionRollup.objects.exists()
+
+
+def test_beat_refreshes_every_stale_rollup(quiz_a, quiz_b, attempts):
+    settle()
+    assert question_rollups_refresh_stale.apply().get() == 2  # eager: refreshed at once
+    assert stale_quiz_keys() == []
+    assert question_rollups_refresh_stale.apply().get() == 0
+
+
+@pytest.mark.redis
+def test_without_a_broker_a_report_keeps_its_figures_and_nothing_fails(
+    quiz_a, attempts, redis_down
+):
+    from cms.celery import app
+
+    question_rollup_refresh(quiz_key=quiz_a.translation_key)
+    before = rolled_up(quiz_a).summaries
+    QuestionRollup.objects.update(covers_until=timezone.now())
+    take(quiz_a, **ALL_RIGHT)
+    assert not app.conf.task_always_eager
+    assert question_rollups_request(quiz_keys=[quiz_a.translation_key]) is False
+    after = rolled_up(quiz_a)
+    assert after.stale
+    assert after.summaries == before
