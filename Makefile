@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lint format check migrate seed worker beat e2e e2e-deps bench clean
+.PHONY: run test install lint format check migrate seed worker beat e2e e2e-deps bench clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 migrate: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
+	$(MANAGE) translations_compile
 
 seed: migrate
 	$(MANAGE) seed_demo
@@ -63,6 +64,15 @@ e2e-deps:
 	else \
 		echo "npm not found: the browser tests need axe-core from npm and will be skipped"; \
 	fi
+
+# Extract the interface strings into locale/<lang>/LC_MESSAGES/django.po for every language
+# (needs GNU gettext); then translate the new entries. tests/test_translations.py fails while
+# a string is missing or untranslated.
+LOCALES := sq bs bg hr mk cnr sr_Latn sr tr
+messages: install
+	$(MANAGE) makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=var --ignore=node_modules
+	$(MANAGE) translations_compile
 
 worker: install
 	$(BIN)/celery -A cms worker --loglevel=INFO

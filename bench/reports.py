@@ -231,6 +231,10 @@ SELECT
             JOIN quizzes_quizpage qp ON qp.page_ptr_id = p.id
             WHERE p.path LIKE %(path)s AND p.live)
           AND a.status <> 'open' GROUP BY a.quiz_key) q),
+    (SELECT json_agg(l) FROM (
+        SELECT c.language, count(DISTINCT c.enrolment_id) AS learners, count(*) AS n
+        FROM courses_activitycompletion c JOIN courses_enrolment e ON e.id = c.enrolment_id
+        WHERE e.course_id = %(course)s GROUP BY 1) l),
     (SELECT json_agg(r.summaries) FROM quizzes_questionrollup r
      WHERE r.quiz_key IN (SELECT p.translation_key FROM wagtailcore_page p
         JOIN quizzes_quizpage qp ON qp.page_ptr_id = p.id

@@ -8,8 +8,10 @@ under CI=true a missing service is an error, never a skip.
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 # Property tests: no per-example deadline (CI machines are slow and shared), and a fixed
@@ -79,6 +81,15 @@ def redis_down(settings):
 
     yield restore
     restore()
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """Each test starts in the default language: a view that switched language (a login
+    with a preferred language) must not change the URLs the next test reverses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -442,7 +442,7 @@ def test_a_translation_of_a_course_shares_its_enrolment(course, learner):
     from wagtail.models import Locale
 
     translation = course.copy_for_translation(
-        Locale.objects.create(language_code="sr"), copy_parents=True
+        Locale.objects.get(language_code="sr"), copy_parents=True
     )
     translation.save_revision().publish()
     enrolment = enrolment_request(learner=learner, course=translation)

@@ -114,8 +114,7 @@ def test_decision_note_is_in_the_email_as_written_and_escaped_in_html(
     assert "Bring notes on 1 &lt; 2 &amp; &quot;dialogue&quot;." in accepted.alternatives[0][0]
 
 
-def test_email_is_written_in_the_learners_language(course, mailoutbox, settings):
-    settings.LANGUAGES = [("en", "English"), ("tr", "Türkçe")]
+def test_email_is_written_in_the_learners_language(course, mailoutbox):
     learner = UserFactory(preferred_language="tr")
     notice_send(notice_id=notice_for(course, learner).pk)
     assert '<html lang="tr">' in mailoutbox[0].alternatives[0][0]
