@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -283,10 +284,12 @@ def active_enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
 
 
 @transaction.atomic
-def activity_complete(*, learner, activity: Page) -> ActivityCompletion:
+def activity_complete(*, learner, activity: Page, language: str = "") -> ActivityCompletion:
     """Record that the learner completed an activity (idempotent), then check the course.
 
-    Raises ``NotEnrolled`` unless the learner has an active enrolment in the course.
+    ``language``: the interface language used (default: the active one). Any language
+    version of the activity counts for the same key. Raises ``NotEnrolled`` unless the
+    learner has an active enrolment in the course.
     """
     if not is_activity(activity):
         raise ValueError(f"{activity!r} is not an activity")
@@ -299,7 +302,11 @@ def activity_complete(*, learner, activity: Page) -> ActivityCompletion:
             completion, _created = ActivityCompletion.objects.get_or_create(
                 enrolment=enrolment,
                 activity_key=activity.translation_key,
-                defaults={"activity": activity, "activity_title": activity.title[:255]},
+                defaults={
+                    "activity": activity,
+                    "activity_title": activity.title[:255],
+                    "language": language or get_language() or "",
+                },
             )
     except IntegrityError:
         # Twenty identical clicks at once: the first insert wins, the rest read it.

@@ -185,6 +185,7 @@ class QuizAttempt(models.Model):
         QuizPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
     )
     quiz_title = models.CharField(_("quiz title"), max_length=255)
+    language = models.CharField(_("language used"), max_length=10, blank=True, default="")
     number = models.PositiveIntegerField(_("attempt"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True

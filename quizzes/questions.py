@@ -81,3 +81,41 @@ class Question(TypedDict):
 #   numerical          -> str as typed (parsed by the grader: "3.5", "3,5")
 #   matching           -> {pair id: chosen answer text}
 #   essay              -> str (sanitised HTML), graded by hand
+
+
+def with_answer_key(translated: list[Question], source: list[Question]) -> list[Question]:
+    """A translated quiz's questions, graded by its source's answer key.
+
+    Matched by question id (translations keep block ids): points, choice credits (by choice
+    id), the true/false answer, numerical answers and case sensitivity come from the source,
+    so every language grades alike. Accepted short answers are the translation's plus the
+    source's: an answer right in the source language is right in every language. Texts,
+    feedback and matching pairs stay translated. Questions only in one of the two are kept
+    as the translation has them.
+    """
+    by_id = {question["id"]: question for question in source}
+    keyed = []
+    for question in translated:
+        original = by_id.get(question["id"])
+        if original is None or original["type"] != question["type"]:
+            keyed.append(question)
+            continue
+        question = {**question, "points": original["points"]}
+        if "choices" in question:
+            credits = {c["id"]: c["credit"] for c in original.get("choices", [])}
+            question["choices"] = [
+                {**c, "credit": credits.get(c["id"], c["credit"])} for c in question["choices"]
+            ]
+        if question["type"] == "true_false":
+            question["answer"] = original["answer"]
+        elif question["type"] == "numerical":
+            question["answers"] = original.get("answers", [])
+        elif question["type"] == "short_answer":
+            own = {a["text"].strip().casefold() for a in question.get("answers", [])}
+            question["answers"] = list(question.get("answers", [])) + [
+                a for a in original.get("answers", []) if a["text"].strip().casefold() not in own
+            ]
+        if "case_sensitive" in original:
+            question["case_sensitive"] = original["case_sensitive"]
+        keyed.append(question)
+    return keyed

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.sanitise import sanitise_html
@@ -25,7 +26,7 @@ from courses.services import NotEnrolled, active_enrolment_for, activity_complet
 
 from .grading import grade_question
 from .models import QuizAttempt, QuizPage
-from .questions import Question
+from .questions import Question, with_answer_key
 
 Status = QuizAttempt.Status
 MAX_TEXT_ANSWER = 500
@@ -66,6 +67,22 @@ def is_expired(attempt: QuizAttempt, *, now: datetime.datetime | None = None) ->
     return attempt.deadline is not None and now > attempt.deadline + grace_period()
 
 
+def _questions_to_grade(quiz: QuizPage) -> list[Question]:
+    """The quiz's questions; for a translation, with the answer key of the original (the
+    first page created with its translation key, as for courses). Aliases are the original."""
+    questions = quiz.question_list()
+    if quiz.alias_of_id:
+        return questions
+    original = (
+        QuizPage.objects.filter(translation_key=quiz.translation_key, alias_of__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if original is None or original.pk == quiz.pk:
+        return questions
+    return with_answer_key(questions, original.question_list())
+
+
 @transaction.atomic
 def attempt_start(*, learner, quiz: QuizPage) -> QuizAttempt:
     """Start an attempt, or return the open one to resume."""
@@ -85,7 +102,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> QuizAttempt:
         raise AttemptRefused(
             _("You have used all %(count)d attempts at this quiz.") % {"count": quiz.max_attempts}
         )
-    questions = quiz.question_list()
+    questions = _questions_to_grade(quiz)
     if not questions:
         raise AttemptRefused(_("This quiz has no questions yet."))
     now = timezone.now()
@@ -95,6 +112,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> QuizAttempt:
         quiz=quiz,
         quiz_key=quiz.translation_key,
         quiz_title=quiz.title[:255],
+        language=get_language() or "",
         number=used + 1,
         deadline=now + datetime.timedelta(minutes=quiz.time_limit_minutes)
         if quiz.time_limit_minutes

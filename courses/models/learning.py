@@ -105,6 +105,9 @@ class ActivityCompletion(models.Model):
     )
     activity_title = models.CharField(_("activity title"), max_length=255)
     completed_at = models.DateTimeField(_("completed"), auto_now_add=True, db_index=True)
+    # The interface language the learner used ("" if not recorded): a course counts once
+    # across its translations, and reports break it down by the languages actually used.
+    language = models.CharField(_("language used"), max_length=10, blank=True, default="")
 
     class Meta:
         verbose_name = _("completed activity")

@@ -55,6 +55,27 @@ def true_false(answer=False, points=1.0):
     }
 
 
+def short_answer(accepted="UNDP", points=1.0):
+    return {
+        "type": "short_answer",
+        "id": _id(),
+        "value": {
+            "title": "",
+            "text": "<p>Which UN agency published the 1994 report?</p>",
+            "points": points,
+            "general_feedback": "",
+            "case_sensitive": False,
+            "answers": [
+                {
+                    "type": "item",
+                    "id": _id(),
+                    "value": {"text": accepted, "credit": 100.0, "feedback": ""},
+                }
+            ],
+        },
+    }
+
+
 def essay(points=5.0):
     return {
         "type": "essay",
