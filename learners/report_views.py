@@ -216,6 +216,7 @@ class CourseReportView(CourseChoiceMixin, ReportMixin, TemplateView):
             activities=table_context(
                 statistics.course_activities_table(user, params, report=report)
             ),
+            languages=table_context(statistics.course_languages_table(user, params, report=report)),
             quizzes=table_context(statistics.course_quizzes_table(user, params, report=report)),
             questions=table_context(statistics.quiz_questions_table(user, params, report=report)),
             question_charts=[

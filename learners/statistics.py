@@ -51,9 +51,10 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, Lower, NullIf, TruncMonth
+from django.db.models.functions import Coalesce, Collate, Concat, Lower, NullIf, TruncMonth
 from django.http import Http404, QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -374,6 +375,23 @@ class QuizFigures:
         return round(self.attempts / self.learners, 2) if self.learners else None
 
 
+def language_name(code: str) -> str:
+    return str(dict(COURSE_LANGUAGES).get(code, code))
+
+
+@dataclass(frozen=True)
+class LanguageFigures:
+    """Learners who completed activities in a language, and how many they completed."""
+
+    code: str  # "" where not recorded
+    learners: int
+    completions: int
+
+    @property
+    def name(self) -> str:
+        return language_name(self.code) if self.code else _("(not recorded)")
+
+
 @dataclass(frozen=True)
 class CourseReport:
     course: CoursePage
@@ -383,6 +401,7 @@ class CourseReport:
     halfway: int
     completed: int
     applications: dict[str, int]
+    languages: list[LanguageFigures]
     modules: list[ModuleFigures]
     activities: list[ActivityFigures]
     quizzes: list[QuizFigures]
@@ -431,7 +450,7 @@ def _course_activity_pages(course: CoursePage) -> tuple[list[dict], list[dict]]:
 
 def course_report_for(*, course: CoursePage) -> CourseReport:
     """Funnel, completion per module and activity, quiz figures and applications of one
-    (canonical) course. 9 queries (two of them one per activity type), whatever the number
+    (canonical) course. 10 queries (two of them one per activity type), whatever the number
     of quizzes; where tasks run in-process, stale question roll-ups are first recomputed."""
     keys = course_activities_for([course])[course.pk]
     required = keys.required
@@ -467,6 +486,15 @@ def course_report_for(*, course: CoursePage) -> CourseReport:
         .annotate(n=Count("pk"))
         .values_list("activity_key", "n")
     )
+    # A course counts once across its translations; this is which languages were used.
+    languages = [
+        LanguageFigures(code=row["language"], learners=row["learners"], completions=row["n"])
+        for row in ActivityCompletion.objects.filter(enrolment__course=course)
+        .order_by()
+        .values("language")
+        .annotate(learners=Count("enrolment", distinct=True), n=Count("*"))
+        .order_by("-learners", "language")
+    ]
     module_rows, activity_rows = _course_activity_pages(course)
     module_title = {row["path"]: row["title"] for row in module_rows}
     enrolled = funnel["enrolled"]
@@ -542,6 +570,7 @@ def course_report_for(*, course: CoursePage) -> CourseReport:
         course=course,
         required_activities=len(required),
         applications=applications,
+        languages=languages,
         modules=modules,
         activities=activities,
         quizzes=quiz_figures,
@@ -647,6 +676,33 @@ LEARNER_SORTS = {
     "completed": "completed_at",
     "score": "best_score",
 }
+COLLATED_SORTS = {"sort_name", "learner__country__name", "learner__organisation"}
+# PostgreSQL's ICU collation per interface language, so that names sort where their readers
+# expect č, ć, š, ş, ğ, ë (PostgreSQL builds with ICU, as Debian's and the official images
+# do, ship these). Montenegrin follows Serbian Latin as written in Montenegro.
+ICU_COLLATIONS = {
+    "en": "en-x-icu",
+    "sq": "sq-x-icu",
+    "bs": "bs-x-icu",
+    "bg": "bg-x-icu",
+    "hr": "hr-x-icu",
+    "mk": "mk-x-icu",
+    "cnr": "sr-Latn-ME-x-icu",
+    "sr-latn": "sr-Latn-x-icu",
+    "sr": "sr-x-icu",
+    "tr": "tr-x-icu",
+}
+
+
+def _collated(column: str):
+    """``column`` sorted by the active language's rules where the database can (PostgreSQL);
+    elsewhere as stored."""
+    collation = ICU_COLLATIONS.get(get_language() or "")
+    if connection.vendor == "postgresql" and collation:
+        return Collate(F(column), collation)
+    return F(column)
+
+
 LEARNER_STATUSES = {
     "enrolled": Q(enrolled_at__isnull=False),
     "in_progress": Q(status=Status.ACTIVE, completed_at__isnull=True),
@@ -742,7 +798,8 @@ def learner_list_for(*, course: CoursePage, sort: str = "name", filters: dict | 
         "done",
         "best_score",
     )
-    order = F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
+    key = _collated(column) if column in COLLATED_SORTS else F(column)
+    order = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
     rows = rows.order_by(order, "pk")
     return LearnerList(course=course, required=len(required), rows=rows, sort=sort)
 
@@ -940,6 +997,25 @@ def course_activities_table(user, params: QueryDict, report: CourseReport | None
             Column("required", _("Required")),
             Column("completions", _("Completed by"), "int"),
             Column("rate", _("Completion rate"), "percent"),
+        ],
+        rows=rows,
+        row_count=len(rows),
+        params=_course_params(course),
+    )
+
+
+@register_table("course_languages")
+def course_languages_table(user, params: QueryDict, report: CourseReport | None = None) -> Table:
+    course = report.course if report else course_from(user, params)
+    report = report or course_report_for(course=course)
+    rows = [(row.name, row.learners, row.completions) for row in report.languages]
+    return Table(
+        name="course_languages",
+        title=_("Languages used"),
+        columns=[
+            Column("language", _("Language")),
+            Column("learners", _("Learners"), "int"),
+            Column("completions", _("Activities completed"), "int"),
         ],
         rows=rows,
         row_count=len(rows),
