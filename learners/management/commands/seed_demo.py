@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import link_catalogue, seed_site
 from courses.demo import assign_trainer, seed_catalogue, seed_courses, seed_learning
+from courses.demo_translations import demo_locales_sync, demo_translations_apply
 from learners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts, seed_completed_course
 from quizzes.demo import seed_attempt, seed_quizzes
 
@@ -23,6 +24,8 @@ class Command(BaseCommand):
         link_catalogue(home=home, catalogue=catalogue)
         courses = seed_courses(catalogue=catalogue)
         quizzes = seed_quizzes(courses=courses)
+        demo_translations_apply(course=courses[0])
+        demo_locales_sync()
         users = seed_accounts()
         assign_trainer(course=courses[0], user=users["trainer"])
         seed_learning(learner=users["learner"], courses=courses)
