@@ -68,10 +68,13 @@ e2e-deps:
 # Extract the interface strings into locale/<lang>/LC_MESSAGES/django.po for every language
 # (needs GNU gettext); then translate the new entries. tests/test_translations.py fails while
 # a string is missing or untranslated.
-LOCALES := sq bs bg hr mk cnr sr_Latn sr tr
+# Serbian is translated once, in Latin script (sr_Latn); the Cyrillic catalogue (sr) is
+# written from it by transliteration.
+LOCALES := sq bs bg hr mk cnr sr_Latn tr
 messages: install
 	$(MANAGE) makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location \
 		--ignore=.venv --ignore=tests --ignore=bench --ignore=var --ignore=node_modules
+	$(MANAGE) translations_cyrillic
 	$(MANAGE) translations_compile
 
 worker: install

@@ -10,21 +10,34 @@ JavaScript and can be bookmarked.
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 register = template.Library()
 
 
 def _page_links(request, page: Page) -> dict[str, str]:
-    """URL of each language version of ``page``, with the request's sub-path."""
+    """URL of ``page`` in each interface language that has a version of it, with the
+    request's sub-path. Languages sharing a content locale (Serbian in both scripts) get
+    the same page under their own prefix."""
     own_url = page.get_url(request) or ""
     rest = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+    versions = {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
     links = {}
-    for version in page.get_translations(inclusive=True).live().select_related("locale"):
-        url = version.get_url(request)
-        if url:
-            links[version.locale.language_code] = url + rest
+    for code, _name in settings.LANGUAGES:
+        try:
+            version = versions.get(get_supported_content_language_variant(code))
+        except LookupError:
+            continue
+        if version is not None:
+            with override(code):
+                url = version.get_url(request)
+            if url:
+                links[code] = url + rest
     return links
 
 
