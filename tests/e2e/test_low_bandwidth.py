@@ -59,18 +59,9 @@ def test_static_files_have_hashed_names_long_cache_lifetimes_and_compression(set
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Finding: a video block's embed (an <iframe> from the provider's oEmbed answer) "
-        "loads with the page, inside the closed 'Play the video (uses data)' details, so "
-        "every lesson with a video makes third-party requests and spends the learner's data "
-        'before they choose to play it. Fix: loading="lazy" on embed iframes (Chromium '
-        "then waits until the details are opened), e.g. in an embed finder or a template "
-        "filter; then remove this xfail."
-    ),
-)
 def test_a_lesson_video_costs_nothing_until_the_learner_plays_it(journey, stub_videos):
+    """The embed's <iframe> carries loading="lazy" (``courses.templatetags``), so Chromium
+    waits until the closed "Play the video (uses data)" box is opened."""
     stub_videos("https://video.invalid/embed/")  # a third-party host, as YouTube's would be
     _home, catalogue = make_site()
     course = CoursePageFactory(parent=catalogue, title="Video course")
@@ -96,7 +87,9 @@ def test_a_lesson_video_costs_nothing_until_the_learner_plays_it(journey, stub_v
     page.wait_for_load_state("networkidle")
     assert journey.foreign_requests() == [], "the video was fetched before it was played"
 
-    page.get_by_text("Play the video (uses data)").click()
+    # Opening the box loads the player (waiting for that request: the page's load state,
+    # reached long before, would not wait for it).
+    with page.expect_request(lambda request: "video.invalid/embed/talk" in request.url):
+        page.get_by_text("Play the video (uses data)").click()
     expect(page.locator(".video-embed iframe")).to_be_visible()
-    page.wait_for_load_state("networkidle")
     assert any("video.invalid/embed/talk" in url for url in journey.foreign_requests())
