@@ -19,7 +19,6 @@ from wagtail.models import Page
 
 from .models import CoursePage, CourseTrainer, Enrolment
 from .permissions import REVIEWERS
-from .services import active_enrolment_for
 
 
 class Reason(enum.Enum):
@@ -51,15 +50,42 @@ def course_staff_for(*, user, course: CoursePage) -> bool:
     return user.groups.filter(name=REVIEWERS).exists()
 
 
+def course_of_activity(activity: Page) -> CoursePage:
+    """The course an activity belongs to (in the activity's language), with its level.
+
+    No query when the activity was routed to (``CourseIndexPage.route`` caches each page's
+    parent: activity → module → course); one otherwise.
+    """
+    module = activity.__dict__.get("_cached_parent_obj")
+    course = module.__dict__.get("_cached_parent_obj") if module is not None else None
+    if isinstance(course, CoursePage) and activity.path.startswith(course.path):
+        return course
+    return CoursePage.objects.ancestor_of(activity).select_related("level").get()
+
+
+def viewer_enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
+    """The viewer's enrolment in ``course`` (any language version), whatever its status, as
+    ``services.enrolment_for`` finds it but without its course and last activity, which a
+    page needs only now and then (they load when used): one query, none for a visitor."""
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(
+        learner=user, course__translation_key=course.translation_key
+    ).first()
+
+
 def activity_access_for(*, user, activity: Page, course: CoursePage | None = None) -> Access:
     """May ``user`` open ``activity``? ``course`` saves a query when the caller has it.
 
-    Queries: the course (unless given), then one for an authenticated viewer's enrolment;
-    two more only for a logged-in viewer who is not enrolled in a non-preview activity.
+    Queries: the course (unless given or cached by routing), then one for an authenticated
+    viewer's enrolment; two more only for a logged-in viewer who is not enrolled in a
+    non-preview activity.
     """
     if course is None:
-        course = CoursePage.objects.ancestor_of(activity).select_related("level").get()
-    enrolment = active_enrolment_for(learner=user, course=course)
+        course = course_of_activity(activity)
+    enrolment = viewer_enrolment_for(user=user, course=course)
+    if enrolment is not None and not enrolment.is_active:
+        enrolment = None
     if enrolment is not None:
         return Access(True, Reason.ENROLLED, course, enrolment)
     if getattr(activity, "is_preview", False):

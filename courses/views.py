@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .access import Access, Reason, activity_access_for
+from .access import Access, Reason, activity_access_for, course_of_activity
 from .models import CoursePage, Enrolment, LessonPage
 from .models.learning import MOTIVATION_MAX_LENGTH
 from .outline import lesson_position_for
@@ -172,7 +172,7 @@ def lesson_complete(request, lesson: LessonPage):
         return refused
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
-    course = CoursePage.objects.ancestor_of(lesson).get()
+    course = course_of_activity(lesson)
     before = enrolment_for(learner=request.user, course=course)
     try:
         activity_complete(learner=request.user, activity=lesson)

@@ -1,18 +1,27 @@
 """Course content as a Wagtail page tree: catalogue → course → module → lesson,
 and the taxonomy snippets (themes, countries, levels) courses are filed under."""
 
+import functools
+
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.models import AbstractDocument
+from wagtail.embeds.models import Embed
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.images.models import AbstractImage
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from ..blocks import LessonStreamBlock
@@ -94,6 +103,28 @@ class CourseIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = catalogue_search(catalogue=self, params=request.GET)
         return context
+
+    def route(self, request, path_components):
+        """Route to a course, module or activity with one query for the pages on the way.
+
+        Wagtail's own routing asks the database for each level twice (the child by its slug,
+        then its specific page). Here the pages named by the path come in one query, each as
+        its specific page with its parent cached (so ``get_parent()`` and the activity's
+        course cost nothing), and every page on the way routes as Wagtail would: a live
+        routable page (a course's ``enrol/``, a lesson's ``complete/``) answers its own
+        routes before its children are looked at, and whatever the pages loaded here do not
+        settle is left to that page's own ``route``.
+        """
+        page, remaining = self, list(path_components)
+        for child in _pages_on_path(self, remaining):
+            if page is not self and not _routes_to_child(page, request, remaining):
+                break
+            page, remaining = child, remaining[1:]
+            if not remaining:
+                break
+        if page is self:
+            return super().route(request, remaining)
+        return page.route(request, remaining)
 
 
 class CoursePage(RoutablePageMixin, Page):
@@ -262,15 +293,21 @@ class CoursePage(RoutablePageMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from ..outline import course_detail_for, course_outline_for, course_state_for
+        from ..outline import (
+            course_detail_for,
+            course_outline_for,
+            course_state_for,
+            fragment_cache_for,
+        )
         from ..views import EnrolmentForm
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline_for(course=self, request=request)
+        context["fragment_cache"] = fragment_cache_for(page=self, outline=outline, request=request)
         context["catalogue_page"] = self.get_parent()
-        context.update(course_detail_for(course=self))
+        context.update(course_detail_for(course=self, facts=outline.facts))
         context["state"] = course_state_for(
-            course=self, user=request.user, outline=outline, request=request
+            course=self, user=request.user, outline=outline, request=request, facts=outline.facts
         )
         context["enrol_form"] = EnrolmentForm(
             application=self.enrolment_mode == self.EnrolmentMode.APPLICATION
@@ -288,6 +325,10 @@ class CoursePage(RoutablePageMixin, Page):
         from ..views import course_withdraw
 
         return course_withdraw(request, self)
+
+    def get_view_restrictions(self):
+        restrictions = _view_restrictions_of_routed(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     @property
     def outcome_list(self) -> list[str]:
@@ -384,15 +425,25 @@ class LessonPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, access=None, **kwargs):
         """``access`` (from ``lesson_serve``) brings the course and the viewer's enrolment;
         without it (an editor's preview) the lesson is shown without progress."""
-        from ..outline import learner_progress_for, lesson_position_for
+        from ..outline import (
+            course_outline_for,
+            fragment_cache_for,
+            learner_progress_for,
+            lesson_position_for,
+        )
 
         context = super().get_context(request, *args, **kwargs)
+        course = access.course if access else CoursePage.objects.ancestor_of(self).get()
+        outline = course_outline_for(course=course, request=request)
         context["position"] = lesson_position_for(
-            lesson=self, request=request, course=access.course if access else None
+            lesson=self, request=request, course=course, outline=outline
         )
         enrolment = access.enrolment if access else None
         context["enrolment"] = enrolment
-        context["progress"] = learner_progress_for(enrolment=enrolment) if enrolment else None
+        context["progress"] = (
+            learner_progress_for(enrolment=enrolment, outline=outline) if enrolment else None
+        )
+        context["fragment_cache"] = fragment_cache_for(page=self, outline=outline, request=request)
         return context
 
     @path("", name="lesson")
@@ -408,6 +459,10 @@ class LessonPage(RoutablePageMixin, Page):
             return self.index_route(request)
         return super().serve(request, view, args, kwargs)
 
+    def get_view_restrictions(self):
+        restrictions = _view_restrictions_of_routed(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
+
     @path("complete/", name="complete")
     def complete_route(self, request):
         from ..views import lesson_complete
@@ -422,3 +477,125 @@ class LessonPage(RoutablePageMixin, Page):
             self.get_preview_template(request, mode_name),
             self.get_preview_context(request, mode_name),
         )
+
+
+@functools.cache
+def _types_below(model: type[Page]) -> tuple[frozenset[type[Page]], ...]:
+    """The page types allowed one, two, … levels below a ``model`` page, as deep as any."""
+    found, types = [], {model}
+    while types := {child for parent in types for child in parent.allowed_subpage_models()}:
+        found.append(frozenset(types))
+    return tuple(found)
+
+
+def _pages_on_path(catalogue: CourseIndexPage, components: list[str]) -> list[Page]:
+    """The pages below ``catalogue`` named by ``components``, from the top, as far as they
+    exist, each with its parent cached, in one query.
+
+    Each comes as its specific page, joined in the same query (with, for a course page, its
+    level and cover image), except a page that routes like a plain page on the way to another
+    (a module on a lesson's path): Wagtail's ``get_parent()`` gives the plain page too.
+    """
+    levels = _types_below(type(catalogue))[: len(components)]
+    if not levels:
+        return []
+    joined: dict[type[Page], str] = {}
+    for level, types in enumerate(levels, start=1):
+        for model in types:
+            link = model._meta.parents.get(Page)  # only direct subclasses join this way
+            if link is not None and (level == len(levels) or model.route is not Page.route):
+                joined[model] = link.related_query_name()
+    extra = []
+    if CoursePage in levels[-1] and CoursePage in joined:  # the path may end at a course
+        extra = [f"{joined[CoursePage]}__level", f"{joined[CoursePage]}__cover_image"]
+    # Only as deep as pages can be: what is left of a longer path is a page's own route.
+    candidates = [
+        catalogue.url_path + "/".join(components[: i + 1]) + "/" for i in range(len(levels))
+    ]
+    rows = (
+        Page.objects.filter(
+            url_path__in=candidates,
+            slug__in=set(components[: len(levels)]),  # indexed: no need to scan the tree
+            path__startswith=catalogue.path,
+            depth__gt=catalogue.depth,
+            depth__lte=catalogue.depth + len(levels),
+        )
+        .select_related(*joined.values(), *extra)
+        .order_by()  # no need for the tree's order
+    )
+    by_url_path = {row.url_path: row for row in rows}
+    pages: list[Page] = []
+    parent: Page = catalogue
+    for level, (url_path, slug) in enumerate(zip(candidates, components, strict=False), start=1):
+        row = by_url_path.get(url_path)
+        if (
+            row is None
+            or row.slug != slug
+            or row.depth != parent.depth + 1
+            or row.path[: -Page.steplen] != parent.path
+        ):
+            break  # the page's own route takes it from here
+        model = row.specific_class
+        if model in joined:
+            page = getattr(row, joined[model])
+        elif model is not None and model.route is Page.route and level < len(levels):
+            page = row  # on the way only: routing needs nothing of its own
+        else:
+            page = row.specific
+        page._cached_parent_obj = parent
+        pages.append(page)
+        parent = page
+    return pages
+
+
+def _view_restrictions_of_routed(page: Page):
+    """The view restrictions of ``page`` and its ancestors, as Wagtail's
+    ``get_view_restrictions`` finds them, without its query for the ancestors when routing
+    has cached them up to the site's root page and none is an alias; else None."""
+    pages = [page]
+    while (parent := pages[-1].__dict__.get("_cached_parent_obj")) is not None:
+        pages.append(parent)
+    if pages[-1].depth != 2 or any(item.alias_of_id for item in pages):
+        return None
+    # The tree's root (depth 1, never an alias) is the one ancestor not loaded.
+    ancestors = [page.path[: Page.steplen * depth] for depth in range(1, page.depth + 1)]
+    return PageViewRestriction.objects.filter(page__path__in=ancestors)
+
+
+def _routes_to_child(page: Page, request, remaining: list[str]) -> bool:
+    """Would Wagtail route ``remaining`` under ``page`` to its child named ``remaining[0]``?
+
+    Yes for a plain page; for a routable page, unless it is live and has a route of its own
+    for the path (as ``RoutablePageMixin.route`` decides). Any other ``route`` is left to
+    decide for itself.
+    """
+    route = type(page).route
+    if route is Page.route:
+        return True
+    if route is not RoutablePageMixin.route:
+        return False
+    if not page.live:
+        return True
+    try:
+        page.resolve_subpage("/" + "/".join(remaining) + "/")
+    except Http404:
+        return True
+    return False
+
+
+# What course and lesson pages show every viewer alike is cached (``courses.outline``) under
+# a generation that any change to content they show moves on: pages, terms, images,
+# documents, embeds, sites, and accounts (a trainer's name; not a login's timestamp).
+_CONTENT = (Page, TaxonomyTerm, AbstractImage, AbstractDocument, Embed, Site)
+
+
+@receiver(post_save, dispatch_uid="courses_content_saved")
+@receiver(post_delete, dispatch_uid="courses_content_deleted")
+def _content_changed(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, _CONTENT) or (
+        isinstance(instance, get_user_model())
+        and not (update_fields and set(update_fields) <= {"last_login"})
+    ):
+        from ..outline import content_changed
+
+        content_changed()
