@@ -492,9 +492,10 @@ def _pages_on_path(catalogue: CourseIndexPage, components: list[str]) -> list[Pa
     """The pages below ``catalogue`` named by ``components``, from the top, as far as they
     exist, each with its parent cached, in one query.
 
-    Each comes as its specific page, joined in the same query (with, for a course page, its
-    level and cover image), except a page that routes like a plain page on the way to another
-    (a module on a lesson's path): Wagtail's ``get_parent()`` gives the plain page too.
+    Each comes as its specific page, joined in the same query, except a page that routes like
+    a plain page on the way to another (a module on a lesson's path): Wagtail's
+    ``get_parent()`` gives the plain page too. (A course's level and cover image are not
+    joined: only the page's header shows them, and it is cached.)
     """
     levels = _types_below(type(catalogue))[: len(components)]
     if not levels:
@@ -505,9 +506,6 @@ def _pages_on_path(catalogue: CourseIndexPage, components: list[str]) -> list[Pa
             link = model._meta.parents.get(Page)  # only direct subclasses join this way
             if link is not None and (level == len(levels) or model.route is not Page.route):
                 joined[model] = link.related_query_name()
-    extra = []
-    if CoursePage in levels[-1] and CoursePage in joined:  # the path may end at a course
-        extra = [f"{joined[CoursePage]}__level", f"{joined[CoursePage]}__cover_image"]
     # Only as deep as pages can be: what is left of a longer path is a page's own route.
     candidates = [
         catalogue.url_path + "/".join(components[: i + 1]) + "/" for i in range(len(levels))
@@ -520,7 +518,7 @@ def _pages_on_path(catalogue: CourseIndexPage, components: list[str]) -> list[Pa
             depth__gt=catalogue.depth,
             depth__lte=catalogue.depth + len(levels),
         )
-        .select_related(*joined.values(), *extra)
+        .select_related(*joined.values())
         .order_by()  # no need for the tree's order
     )
     by_url_path = {row.url_path: row for row in rows}
