@@ -441,7 +441,7 @@ NASTY_QUERY_STRINGS = [
 def test_malformed_query_strings_never_fail(client, courses, query_string):
     response = client.get(f"/courses/?{query_string}")
     assert response.status_code == 200
-    assert "<h1>" in response.content.decode()
+    assert "<h1" in response.content.decode()
 
 
 def test_selector_can_be_called_directly(catalogue, courses):
