@@ -57,6 +57,7 @@ def language_switcher(context):
         languages.append({"code": code, "name": name, "url": url, "current": code == current})
     return {
         "languages": languages,
+        "current": current,
         "current_name": dict(settings.LANGUAGES).get(current, current),
     }
 
