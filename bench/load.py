@@ -156,7 +156,8 @@ def prepare_in_django(targets_path: str) -> None:
     else:
         say("no generate_learning_data command: only the demo data")
 
-    course = CoursePage.objects.live().get(slug=DEMO_COURSE)
+    # The English original: its translations and aliases share the slug.
+    course = CoursePage.objects.live().get(slug=DEMO_COURSE, locale__language_code="en")
     password = make_password(PASSWORD)  # one hash for all: logging in costs what it costs
     users = get_user_model().objects
     emails = []
@@ -180,8 +181,9 @@ def prepare_in_django(targets_path: str) -> None:
     quizzes = QuizPage.objects.live().descendant_of(course).order_by("path")
     about = next(p for p in course.get_site().root_page.get_children().live() if p.slug == "about")
     catalogue = course.get_parent().specific
-    themes = sorted({t.slug for c in CoursePage.objects.live() for t in c.themes.all()})
-    levels = sorted({c.level.slug for c in CoursePage.objects.live().select_related("level")})
+    english = CoursePage.objects.live().filter(locale__language_code="en")
+    themes = sorted({t.slug for c in english for t in c.themes.all()})
+    levels = sorted({c.level.slug for c in english.select_related("level")})
     data = {
         "password": PASSWORD,
         "learners": emails,
