@@ -38,3 +38,18 @@ def content_language(page: Page, course=None) -> str:
         current = get_language()
         return current if current in SERBIAN else "sr"
     return code
+
+
+def available_languages(pages) -> dict:
+    """For each page's translation key, the language codes it is written in (its original
+    and real translations, not aliases), in the site's language order. One query."""
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    found: dict = {}
+    rows = (
+        Page.objects.live()
+        .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
+        .values_list("translation_key", "locale__language_code")
+    )
+    for key, code in rows:
+        found.setdefault(key, []).append(code)
+    return {key: sorted(codes, key=lambda c: order.get(c, 99)) for key, codes in found.items()}

@@ -98,10 +98,12 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from ..languages import available_languages
         from ..selectors import catalogue_search
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = catalogue_search(catalogue=self, params=request.GET)
+        context["catalogue"] = catalogue = catalogue_search(catalogue=self, params=request.GET)
+        context["course_languages"] = available_languages(catalogue.courses)
         return context
 
     def route(self, request, path_components):

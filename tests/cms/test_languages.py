@@ -52,6 +52,9 @@ def test_a_course_shows_once_in_each_catalogue_with_its_languages(client, seeded
     demo = CoursePage.objects.get(slug=DEMO, locale__language_code="tr")
     assert html.count(f'href="/tr/courses/{DEMO}/"') >= 1
     assert demo.title in html
+    # The card names the languages the course is written in, each in its own language.
+    assert '<span lang="sq">Shqip</span>' in html
+    assert '<span lang="tr">Türkçe</span>' in html
     assert "English" not in h1(html)
 
 
