@@ -561,3 +561,14 @@ def test_names_sort_by_the_rules_of_the_interface_language(catalogue, language, 
         assert [statistics.learner_public_name(r) for r in listing.rows] == expected
         backwards = statistics.learner_list_for(course=course, sort="-name", filters={})
         assert [statistics.learner_public_name(r) for r in backwards.rows] == expected[::-1]
+
+
+def test_the_course_report_breaks_the_course_down_by_the_language_used(dataset, course_a):
+    course = course_a[0]
+    # "Cy" did their lesson in the Serbian translation: still the same course.
+    ActivityCompletion.objects.filter(enrolment__learner__display_name="Cy").update(language="sr")
+    report = statistics.course_report_for(course=course)
+    assert report.enrolled == 4
+    rows = [(row.code, row.learners, row.completions) for row in report.languages]
+    assert rows == [("en", 2, 8), ("sr", 1, 1)]
+    assert report.languages[1].name == "Serbian (Cyrillic)"
