@@ -5,7 +5,11 @@ DATABASE_URL. Without them (a laptop on embedded defaults) they are skipped with
 under CI=true a missing service is an error, never a skip.
 """
 
+import contextlib
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -46,6 +50,37 @@ def use_broker(app, **conf) -> dict:
     app._pool = None
     app.amqp._producer_pool = None
     return old
+
+
+@contextlib.contextmanager
+def real_worker(*, env: dict | None = None, include: tuple[str, ...] = ()):
+    """A real Celery worker process (solo pool) on the configured Redis, with this process
+    publishing to it instead of running tasks eagerly; stopped afterwards."""
+    from cms.celery import app
+
+    command = [sys.executable, "-m", "celery", "-A", "cms", "worker"]
+    command += [f"--include={','.join(include)}"] if include else []
+    command += [
+        "--pool=solo",
+        "--concurrency=1",
+        "--without-gossip",
+        "--without-mingle",
+        "--loglevel=WARNING",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    old = use_broker(app, task_always_eager=False, broker_url=settings.REDIS_URL)
+    try:
+        yield process
+    finally:
+        use_broker(app, **old)
+        process.terminate()
+        process.wait(timeout=20)
 
 
 DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there

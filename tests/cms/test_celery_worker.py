@@ -1,52 +1,22 @@
 """A task really travels over Redis to a separate Celery worker process."""
 
-import os
-import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
 
 from cms import tasks
-from cms.celery import app
-from tests.conftest import use_broker
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import real_worker
 
 pytestmark = [pytest.mark.redis]
 
 
 @pytest.fixture
 def worker():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cms",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    old = use_broker(app, task_always_eager=False, broker_url=settings.REDIS_URL)
-    yield process
-    use_broker(app, **old)
-    process.terminate()
-    process.wait(timeout=20)
+    with real_worker() as process:
+        yield process
 
 
 def test_task_runs_in_a_real_worker_over_redis(worker):

@@ -4,9 +4,6 @@ through a Celery task with an emailed link only the owner can open."""
 import csv
 import html
 import io
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -26,7 +23,6 @@ from learners.tasks import report_export_build
 from tests.factories.learners import UserFactory
 from tests.learners.test_exports_builders import LAST_ACTIVE, NAME, people_table
 
-ROOT = Path(__file__).resolve().parents[2]
 EXPORT_URL = f"/learn/reports/export/{NAME}/"
 ESCAPED_ORGANISATIONS = ["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tHidden", "'\rHidden"]
 # XML turns a carriage return into a line feed when the workbook is read back; still escaped.
@@ -404,42 +400,16 @@ def _worker_database_url() -> str:
 
 @pytest.fixture
 def export_worker(people):
-    from cms.celery import app
-    from tests.conftest import use_broker
+    from tests.conftest import real_worker
 
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": _worker_database_url(),  # the test database, not the configured one
         "DATABASE_CONN_MAX_AGE": "0",
         "LMS_TEST_EXPORT_BUILDERS": "1",
         "LMS_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cms",
-            "worker",
-            "--include=tests.learners.test_exports_builders",
-            "--pool=solo",
-            "--concurrency=1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    old = use_broker(app, task_always_eager=False, broker_url=settings.REDIS_URL)
-    yield process
-    use_broker(app, **old)
-    process.terminate()
-    process.wait(timeout=20)
+    with real_worker(env=env, include=("tests.learners.test_exports_builders",)) as process:
+        yield process
 
 
 @pytest.mark.redis
