@@ -4,7 +4,7 @@ continue, their progress), each in a fixed number of queries.
 
 What every viewer sees alike (the outline, trainers, themes, countries, prerequisites) is
 read in one go and kept in the cache (``course_facts_for``) under a content generation that
-every save or deletion of content moves on (``content_changed``), so pages show a change at
+every save or deletion of content moves on (``cms.content_cache``), so pages show a change at
 once; with the cache gone (Redis down) everything is read from the database."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
+
+from cms.content_cache import CACHE_TIMEOUT, read_through
 
 from .access import viewer_enrolment_for
 
@@ -62,7 +62,7 @@ class CourseOutline:
     # as ``course_activities_for`` counts them (an activity under an unpublished module too).
     required_keys: frozenset[uuid.UUID] = frozenset()
     # The facts it was built from, and the content generation they were cached under
-    # (``_read_through``; None when not cached: a preview), to key the pages' fragments on.
+    # (``read_through``; None when not cached: a preview), to key the pages' fragments on.
     facts: CourseFacts | None = None
     generation: str | None = None
 
@@ -112,12 +112,6 @@ class CourseFacts:
     canonical_pk: int | None
 
 
-# Seconds a cached entry lives: the longest a missed invalidation (Redis down at the moment
-# of a change) can show. Otherwise entries are replaced as soon as anything they show changes.
-CACHE_TIMEOUT = 300
-_GENERATION_KEY = "courses:content-generation"
-
-
 def course_facts_for(*, course: CoursePage, request=None) -> CourseFacts:
     """The course's ``CourseFacts``: from the cache when they are there and current, else from
     the database in six queries (then cached). Previews in the admin show a draft's own
@@ -128,32 +122,10 @@ def course_facts_for(*, course: CoursePage, request=None) -> CourseFacts:
 def _course_facts(course: CoursePage, request) -> tuple[CourseFacts, str | None]:
     if course.pk is None or getattr(request, "is_preview", False):
         return _course_facts_from_db(course), None
-    return _read_through(
+    return read_through(
         f"courses:facts:{course.pk}:{course.translation_key}",
         lambda: _course_facts_from_db(course),
     )
-
-
-def _read_through(key: str, compute) -> tuple[object, str]:
-    """(the value under ``key``, the content generation it belongs to), computed and cached
-    if the cache has none for the current generation.
-
-    The cache is never the source of truth: every entry carries the generation it was
-    computed under, and the generation changes whenever content is saved or deleted
-    (``content_changed``), so an entry is used only while nothing it shows has changed.
-    Without the cache (Redis down) every call computes.
-    """
-    found = cache.get_many([_GENERATION_KEY, key])
-    generation, entry = found.get(_GENERATION_KEY), found.get(key)
-    if generation is not None and entry is not None and entry[0] == generation:
-        return entry[1], generation
-    # The generation is read before the database: a change committed meanwhile moves it on,
-    # so what is read now can only be stored under a generation that is already over.
-    if generation is None:
-        generation = _new_generation()
-    value = compute()
-    cache.set(key, (generation, value), CACHE_TIMEOUT)
-    return value, generation
 
 
 def fragment_cache_for(*, page: Page, outline: CourseOutline, request=None) -> dict:
@@ -171,21 +143,6 @@ def fragment_cache_for(*, page: Page, outline: CourseOutline, request=None) -> d
             f"{page.last_published_at}:{outline.generation}"
         ),
     }
-
-
-def content_changed() -> None:
-    """Make every cached entry of ``_read_through`` (and fragments keyed on the generation)
-    stale: now, for the rest of this transaction, and again once it commits (a request that
-    read the database before the commit may have cached what it read under the generation
-    set now)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
-
-
-def _new_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(_GENERATION_KEY, generation, None)
-    return generation
 
 
 def _course_facts_from_db(course: CoursePage) -> CourseFacts:

@@ -14,6 +14,7 @@ only when a course on the page has a cover): 12 without ``q``, 13 with it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
     CharField,
@@ -35,9 +35,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from cms.content_cache import read_through
+
+from .languages import available_languages
 from .models import COURSE_LANGUAGES, Country, CourseIndexPage, CoursePage, Level, Theme
 
 if TYPE_CHECKING:
@@ -72,6 +76,7 @@ FACET_LABELS: dict[str, Promise] = {
     "level": _("Level"),
     "format": _("Format"),
 }
+_PARAMS_READ = (QUERY_PARAM, *FACET_PARAMS, SORT_PARAM, PAGE_PARAM)
 # Punctuation means nothing to full-text search but is syntax to some backends (SQLite FTS5).
 _NOT_A_WORD = re.compile(r"[^\w\s]+")
 
@@ -106,9 +111,33 @@ class SortOption:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """Where a page of results is, as plain values (a result is cached; a paginator's page
+    would carry its whole query)."""
+
+    number: int
+    num_pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+
+@dataclass(frozen=True)
 class CatalogueResult:
+    """One page of the catalogue: plain data and the page's courses, the same for every
+    viewer (the catalogue lists public courses only), so it can be cached as it is."""
+
     courses: tuple[CoursePage, ...]
-    page: PaginatorPage
+    page: Pagination
     total: int
     query: str
     sort: str
@@ -141,6 +170,29 @@ class _Params:
     explicit_sort: str | None
     page: str
     ignored: tuple[str, ...]
+
+
+def catalogue_listing(
+    *, catalogue: CourseIndexPage, params: QueryDict, request=None
+) -> tuple[CatalogueResult, dict]:
+    """``catalogue_search`` and the languages its courses are written in (for the cards).
+
+    The same for every viewer, so cached under the content generation (``cms.content_cache``)
+    by catalogue, interface language (labels are translated) and the parameters it reads: a publish or
+    a change to a term shows on the next request. A preview in the admin is never cached.
+    """
+
+    def compute() -> tuple[CatalogueResult, dict]:
+        result = catalogue_search(catalogue=catalogue, params=params)
+        return result, available_languages(result.courses)
+
+    if getattr(request, "is_preview", False):
+        return compute()
+    # Only what the catalogue reads: a tracking parameter makes no entry of its own.
+    read = sorted((name, params.getlist(name)) for name in _PARAMS_READ if name in params)
+    query = urlencode(read, doseq=True)
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    return read_through(f"courses:catalogue:{catalogue.pk}:{get_language()}:{digest}", compute)[0]
 
 
 def catalogue_search(*, catalogue: CourseIndexPage, params: QueryDict) -> CatalogueResult:
@@ -208,7 +260,7 @@ def catalogue_search(*, catalogue: CourseIndexPage, params: QueryDict) -> Catalo
 
     return CatalogueResult(
         courses=courses,
-        page=page,
+        page=Pagination(number=page.number, num_pages=page.paginator.num_pages),
         total=page.paginator.count,
         query=cleaned.query,
         sort=cleaned.sort,

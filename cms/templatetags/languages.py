@@ -12,22 +12,42 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, override
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms.content_cache import read_through
 
 register = template.Library()
 
 
 def _page_links(request, page: Page) -> dict[str, str]:
     """URL of ``page`` in each interface language that has a version of it, with the
-    request's sub-path. Languages sharing a content locale (Serbian in both scripts) get
-    the same page under their own prefix."""
-    own_url = page.get_url(request) or ""
+    request's sub-path."""
+    own_url, urls = _version_urls(request, page)
     rest = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+    return {code: url + rest for code, url in urls.items()}
+
+
+def _version_urls(request, page: Page) -> tuple[str, dict[str, str]]:
+    """(the page's own URL, its URL in each interface language that has a version of it).
+    The same for every viewer of the page on this site in this language: cached under the
+    content generation, which a publish, move or slug change moves on. A preview shows a
+    draft (its slug may differ): never cached."""
+    if getattr(request, "is_preview", False):
+        return _version_urls_from_db(request, page)
+    site = Site.find_for_request(request)
+    # The own URL is taken in the active language (Serbian's two scripts share a page).
+    key = f"cms:page-languages:{page.pk}:{site.pk if site else 0}:{get_language()}"
+    return read_through(key, lambda: _version_urls_from_db(request, page))[0]
+
+
+def _version_urls_from_db(request, page: Page) -> tuple[str, dict[str, str]]:
+    # Languages sharing a content locale (Serbian in both scripts) get the same page under
+    # their own prefix.
     versions = {
         version.locale.language_code: version
         for version in page.get_translations(inclusive=True).live().select_related("locale")
     }
-    links = {}
+    urls = {}
     for code, _name in settings.LANGUAGES:
         try:
             version = versions.get(get_supported_content_language_variant(code))
@@ -37,8 +57,8 @@ def _page_links(request, page: Page) -> dict[str, str]:
             with override(code):
                 url = version.get_url(request)
             if url:
-                links[code] = url + rest
-    return links
+                urls[code] = url
+    return page.get_url(request) or "", urls
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

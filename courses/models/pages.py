@@ -24,6 +24,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
+from cms.content_cache import content_changed
+
 from ..blocks import LessonStreamBlock
 
 # Languages a course can be taught in: the network's languages, independent of the
@@ -98,12 +100,12 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from ..languages import available_languages
-        from ..selectors import catalogue_search
+        from ..selectors import catalogue_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = catalogue = catalogue_search(catalogue=self, params=request.GET)
-        context["course_languages"] = available_languages(catalogue.courses)
+        context["catalogue"], context["course_languages"] = catalogue_listing(
+            catalogue=self, params=request.GET, request=request
+        )
         return context
 
     def route(self, request, path_components):
@@ -583,7 +585,7 @@ def _routes_to_child(page: Page, request, remaining: list[str]) -> bool:
     return False
 
 
-# What course and lesson pages show every viewer alike is cached (``courses.outline``) under
+# What pages show every viewer alike is cached (``cms.content_cache``) under
 # a generation that any change to content they show moves on: pages, terms, images,
 # documents, embeds, sites, and accounts (a trainer's name; not a login's timestamp).
 _CONTENT = (Page, TaxonomyTerm, AbstractImage, AbstractDocument, Embed, Site)
@@ -596,6 +598,4 @@ def _content_changed(sender, instance, update_fields=None, **kwargs):
         isinstance(instance, get_user_model())
         and not (update_fields and set(update_fields) <= {"last_login"})
     ):
-        from ..outline import content_changed
-
         content_changed()

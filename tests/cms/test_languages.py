@@ -10,6 +10,8 @@ from cms.scripts import SerbianScriptMiddleware
 from cms.transliteration import cyrillic_to_latin, detect_script
 from courses.models import ActivityCompletion, CoursePage, LessonPage
 from courses.services import enrolment_request
+from quizzes.models import QuizPage
+from quizzes.services import attempt_start
 from tests.factories.learners import UserFactory
 
 DEMO = "introduction-to-human-security"
@@ -45,6 +47,32 @@ def test_the_switcher_keeps_the_page_in_every_language(client, seeded):
     links = switcher_links(client.get("/sq/learn/").content.decode())
     assert links["en"] == "/learn/"
     assert links["tr"] == "/tr/learn/"
+
+
+def test_the_switcher_follows_a_translation_changed_since_it_was_cached(client, seeded):
+    url = f"/courses/{DEMO}/"
+    assert switcher_links(client.get(url).content.decode())["tr"] == f"/tr/courses/{DEMO}/"
+    turkish = CoursePage.objects.get(slug=DEMO, locale__language_code="tr")
+    turkish.slug = "insan-guvenligine-giris"
+    turkish.save_revision().publish()
+    links = switcher_links(client.get(url).content.decode())
+    assert links["tr"] == "/tr/courses/insan-guvenligine-giris/"
+    turkish.unpublish()
+    # No Turkish version any more: the Turkish home page.
+    assert switcher_links(client.get(url).content.decode())["tr"] == "/tr/"
+
+
+def test_the_switcher_keeps_the_sub_path_of_a_routable_page(client, seeded):
+    english = CoursePage.objects.get(slug=DEMO, locale__language_code="en")
+    quiz = QuizPage.objects.live().descendant_of(english).order_by("path").first()
+    turkish = QuizPage.objects.get(translation_key=quiz.translation_key, locale__language_code="tr")
+    learner = UserFactory()
+    enrolment_request(learner=learner, course=english)
+    attempt_start(learner=learner, quiz=quiz)
+    client.force_login(learner)
+    client.get(quiz.url)  # the quiz's links are cached now
+    links = switcher_links(client.get(f"{quiz.url}attempt/1/").content.decode())
+    assert links["tr"] == f"{turkish.url}attempt/1/"
 
 
 def test_a_course_shows_once_in_each_catalogue_with_its_languages(client, seeded):

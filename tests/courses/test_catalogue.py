@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from cms.content_cache import content_changed
 from courses.models import Country, CoursePage, Level, Theme
 from courses.selectors import catalogue_search
 from tests.factories.pages import CoursePageFactory, make_site
@@ -471,7 +472,9 @@ def populate(catalogue, count: int) -> None:
 
 
 def count_queries(client, url: str) -> int:
+    """The queries of a catalogue page computed afresh (its cached listing made stale)."""
     client.get(url)  # warm what every request shares (site root paths, renditions)
+    content_changed()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -513,3 +516,53 @@ def test_query_count_does_not_grow_with_the_number_of_courses(
     large = count_queries(client, url)
     assert small == large
     print(f"{url}: {small} queries")  # shown with pytest -s
+
+
+# The cached listing
+
+
+def test_a_repeated_search_is_served_from_the_cache_without_touching_the_courses(
+    client, courses, private_cache
+):
+    url = "/courses/?q=security&theme=reconciliation"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert titles(again) == titles(first) != []
+    assert facet(again, "country") == facet(first, "country")
+    assert not [q["sql"] for q in queries if "courses_coursepage" in q["sql"]]
+
+
+def test_a_tracking_parameter_shares_the_cached_listing(client, courses, private_cache):
+    client.get("/courses/?q=security")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/courses/?q=security&utm_source=newsletter")
+    assert titles(response)
+    assert not [q["sql"] for q in queries if "courses_coursepage" in q["sql"]]
+
+
+def test_a_published_or_unpublished_course_shows_on_the_next_request(
+    client, catalogue, private_cache
+):
+    make_course(catalogue, title="Dealing with the past")
+    assert titles(client.get("/courses/?q=past")) == ["Dealing with the past"]
+    newer = make_course(catalogue, title="The past in schoolbooks")
+    assert sorted(titles(client.get("/courses/?q=past"))) == [
+        "Dealing with the past",
+        "The past in schoolbooks",
+    ]
+    newer.unpublish()
+    assert titles(client.get("/courses/?q=past")) == ["Dealing with the past"]
+
+
+def test_a_renamed_theme_shows_on_the_next_request(client, courses, private_cache):
+    client.get("/courses/")
+    theme = Theme.objects.get(slug="reconciliation")
+    theme.name = "Reconciliation and memory"
+    theme.save()
+    assert "Reconciliation and memory" in html_of(client, "/courses/")
+
+
+def test_each_language_has_its_own_cached_labels(client, courses, private_cache):
+    assert "Country or region" in html_of(client, "/courses/")
+    assert "Country or region" not in html_of(client, "/sq/courses/")
