@@ -9,10 +9,11 @@
    example.org``, one known password) are created, email verified, enrolled in the demo course.
    ``BENCH_DB=lms_bench`` uses the reports benchmark's database instead (it then also gets the
    demo course and the load-test learners).
-2. ``collectstatic``, then gunicorn (``-w 4 -k gthread --threads 2``, 127.0.0.1:8099) with
+2. ``collectstatic``, then gunicorn (``-w 3 -k gthread --threads 2``, 127.0.0.1:8099) with
    ``bench.settings_bench`` (production settings, but cookies and no HTTPS redirect over
    plain HTTP), Redis as cache and Celery broker (a dedicated Redis database, flushed before
-   and after; no worker: the emails wait in the queue).
+   and after; no worker: the emails wait in the queue). Three workers: on 2 cores shared
+   with locust, 3 x 2 gave the mix a p95 half that of 4 x 2 or 2 x 4 (docs/performance.md).
 3. A warm-up run, then (after waiting for the machine to be quiet: 1-minute load average
    under LOAD_MAX_LOADAVG, for up to LOAD_QUIET_MINUTES) locust headless runs, each with
    LOAD_USERS users for about LOAD_DURATION seconds, counted from the moment the last user
@@ -22,7 +23,7 @@
      page, the lesson page, the floor again (the floor figure is the mean of both);
    - the learner mix (bench/locustfile.py ``LearnerMix``): catalogue search and facets, course
      page, lesson page, mark complete, quiz start and submit, dashboard, with 1-3 s of think
-     time (LOAD_WAIT).
+     time (LOAD_WAIT), for LOAD_MIX_DURATION seconds.
 4. Prints the tables and checks the targets (issue 7): zero errors; course and lesson page
    throughput at least 0.7 of the floor's, where the throughput ratio is the page's req/s in
    its isolated run divided by the floor's req/s in its isolated runs (same users, same
@@ -31,9 +32,10 @@
 
 Environment: LOAD_DATABASE_URL (postgres://postgres@127.0.0.1:5432/lms_load), BENCH_DB,
 LOAD_LEARNERS (5000), LOAD_COURSES (10), LOAD_ACCOUNTS (60), LOAD_USERS (50),
-LOAD_SPAWN_RATE (10), LOAD_DURATION (60), LOAD_WARMUP (15), LOAD_WAIT ("1-3"), LOAD_PORT
-(8099), LOAD_WORKERS (4), LOAD_THREADS (2), LOAD_REDIS_URL (redis://127.0.0.1:6379/12),
-LOAD_MAX_LOADAVG (1.0), LOAD_QUIET_MINUTES (15), LOAD_RUNS ("floor,course,lesson,floor,mix").
+LOAD_SPAWN_RATE (10), LOAD_DURATION (60), LOAD_MIX_DURATION (120), LOAD_WARMUP (15),
+LOAD_WAIT ("1-3"), LOAD_PORT (8099), LOAD_WORKERS (3), LOAD_THREADS (2), LOAD_REDIS_URL
+(redis://127.0.0.1:6379/12), LOAD_MAX_LOADAVG (1.0), LOAD_QUIET_MINUTES (15), LOAD_RUNS
+("floor,course,lesson,floor,mix").
 """
 
 from __future__ import annotations
@@ -62,9 +64,11 @@ ACCOUNTS = int(os.environ.get("LOAD_ACCOUNTS", "60"))
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SPAWN_RATE = int(os.environ.get("LOAD_SPAWN_RATE", "10"))
 DURATION = int(os.environ.get("LOAD_DURATION", "60"))
+# The mix runs longer: its quiz submits are a few per second, and a p95 needs a few hundred.
+MIX_DURATION = int(os.environ.get("LOAD_MIX_DURATION", "120"))
 WARMUP = int(os.environ.get("LOAD_WARMUP", "15"))
 PORT = int(os.environ.get("LOAD_PORT", "8099"))
-WORKERS = int(os.environ.get("LOAD_WORKERS", "4"))
+WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
 THREADS = int(os.environ.get("LOAD_THREADS", "2"))
 REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/12")
 MAX_LOADAVG = float(os.environ.get("LOAD_MAX_LOADAVG", "1.0"))
@@ -182,6 +186,7 @@ def prepare_in_django(targets_path: str) -> None:
     about = next(p for p in course.get_site().root_page.get_children().live() if p.slug == "about")
     catalogue = course.get_parent().specific
     english = CoursePage.objects.live().filter(locale__language_code="en")
+    originals = {"locale__language_code": "en", "alias_of__isnull": True}
     themes = sorted({t.slug for c in english for t in c.themes.all()})
     levels = sorted({c.level.slug for c in english.select_related("level")})
     data = {
@@ -197,8 +202,8 @@ def prepare_in_django(targets_path: str) -> None:
         "terms": ["security", "human security", "reconciliation", "police", "governance"],
         "counts": {
             "learners": users.count(),
-            "courses": CoursePage.objects.count(),
-            "lessons": LessonPage.objects.count(),
+            "courses": CoursePage.objects.filter(**originals).count(),
+            "lessons": LessonPage.objects.filter(**originals).count(),
         },
     }
     Path(targets_path).write_text(json.dumps(data, indent=2))
@@ -350,7 +355,9 @@ def report(results: dict[str, dict], loads: dict[str, str], targets: dict) -> li
     ratios = {}
     lines = [
         f"Data: {targets['counts']['learners']:,} learners, {targets['counts']['courses']} "
-        f"courses, {targets['counts']['lessons']} lessons; {USERS} users, {DURATION} s per run, "
+        f"courses, {targets['counts']['lessons']} lessons (originals; each also in the other "
+        f"content languages); {USERS} users, {DURATION} s per isolated run, {MIX_DURATION} s "
+        "for the mix, "
         f"gunicorn {WORKERS} workers x {THREADS} threads, {os.cpu_count()} CPUs.",
         "",
         "Isolated runs (no think time, one page per run, logged-in enrolled learners):",
@@ -441,7 +448,7 @@ def main() -> int:
             say(f"run {key} (load average {loads[key]})")
             if run_name == "mix":
                 results[key] = locust(key, "LearnerMix", env=locust_env, users=USERS,
-                                      seconds=DURATION)  # fmt: skip
+                                      seconds=MIX_DURATION)  # fmt: skip
             elif run_name in ISOLATED:
                 results[key] = locust(key.replace("#", "-"), "Isolated", env=locust_env,
                                       users=USERS, seconds=DURATION,

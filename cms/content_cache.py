@@ -29,10 +29,12 @@ CACHE_TIMEOUT = 300
 GENERATION_KEY = "cms:content-generation"
 
 
-def read_through(key: str, compute: Callable[[], T]) -> tuple[T, str]:
+def read_through(
+    key: str, compute: Callable[[], T], *, keep: Callable[[T], bool] | None = None
+) -> tuple[T, str]:
     """(the value under ``key``, the content generation it belongs to), computed and cached
-    if the cache has none for the current generation. Without the cache, every call
-    computes."""
+    if the cache has none for the current generation; a computed value that ``keep`` turns
+    down is not cached. Without the cache, every call computes."""
     found = cache.get_many([GENERATION_KEY, key])
     generation, entry = found.get(GENERATION_KEY), found.get(key)
     if generation is not None and entry is not None and entry[0] == generation:
@@ -42,7 +44,8 @@ def read_through(key: str, compute: Callable[[], T]) -> tuple[T, str]:
     if generation is None:
         generation = _new_generation()
     value = compute()
-    cache.set(key, (generation, value), CACHE_TIMEOUT)
+    if keep is None or keep(value):
+        cache.set(key, (generation, value), CACHE_TIMEOUT)
     return value, generation
 
 

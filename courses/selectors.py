@@ -178,8 +178,8 @@ def catalogue_listing(
     """``catalogue_search`` and the languages its courses are written in (for the cards).
 
     The same for every viewer, so cached under the content generation (``cms.content_cache``)
-    by catalogue, interface language (labels are translated) and the parameters it reads: a publish or
-    a change to a term shows on the next request. A preview in the admin is never cached.
+    by catalogue, interface language (labels are translated) and the parameters it reads:
+    a publish or a change to a term shows on the next request. A preview is never cached.
     """
 
     def compute() -> tuple[CatalogueResult, dict]:

@@ -24,7 +24,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from cms.content_cache import content_changed
+from cms.content_cache import content_changed, read_through
 
 from ..blocks import LessonStreamBlock
 
@@ -493,6 +493,22 @@ def _types_below(model: type[Page]) -> tuple[frozenset[type[Page]], ...]:
 
 
 def _pages_on_path(catalogue: CourseIndexPage, components: list[str]) -> list[Page]:
+    """``_pages_on_path_from_db``, cached under the content generation when the path names
+    a page at every level it can (a course, module and activity), so the cache holds at most
+    one entry per real page, whatever paths are asked for."""
+    depth = len(_types_below(type(catalogue))[: len(components)])
+    key = f"courses:route:{catalogue.pk}:{catalogue.url_path}:{'/'.join(components[:depth])}"
+    pages, _generation = read_through(
+        key,
+        lambda: _pages_on_path_from_db(catalogue, components),
+        keep=lambda pages: bool(pages) and len(pages) == depth,
+    )
+    if pages:
+        pages[0]._cached_parent_obj = catalogue  # the request's own instance
+    return pages
+
+
+def _pages_on_path_from_db(catalogue: CourseIndexPage, components: list[str]) -> list[Page]:
     """The pages below ``catalogue`` named by ``components``, from the top, as far as they
     exist, each with its parent cached, in one query.
 
