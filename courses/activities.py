@@ -26,6 +26,11 @@ def activity_types() -> list[type[Page]]:
     return list(_ACTIVITY_TYPES)
 
 
+def activity_conditions() -> dict[type[Page], Q]:
+    """Each activity type with its "counts toward completion" condition (``Q()``: all)."""
+    return dict(_ACTIVITY_TYPES)
+
+
 def is_activity(page: Page) -> bool:
     return type(page) in _ACTIVITY_TYPES
 

@@ -20,10 +20,7 @@ from wagtail.models import Page
 from cms.content_cache import CACHE_TIMEOUT, read_through
 
 from .access import viewer_enrolment_for
-
-# The registry's "counts toward completion" conditions, read to ask for them in the
-# outline's query instead of one more query per activity type.
-from .activities import _ACTIVITY_TYPES, course_activities_for
+from .activities import activity_conditions, course_activities_for
 from .models import ActivityCompletion, CoursePage, Enrolment, LessonPage, ModulePage
 from .services import canonical_course, enrolment_refusal_for
 
@@ -178,7 +175,7 @@ class _ActivityColumns:
 def _activity_columns() -> dict[int, _ActivityColumns]:
     """By content type id: how to read each registered activity type from a ``Page`` row."""
     columns = {}
-    for number, (model, required) in enumerate(_ACTIVITY_TYPES.items()):
+    for number, (model, required) in enumerate(activity_conditions().items()):
         relation = model._meta.parents[Page].related_query_name()
         fields = {field.name for field in model._meta.get_fields()}
         columns[ContentType.objects.get_for_model(model).pk] = _ActivityColumns(
@@ -202,9 +199,12 @@ def _outline_rows(course: CoursePage) -> tuple[tuple[tuple, ...], frozenset[uuid
     activities = _activity_columns()
     module_type = ContentType.objects.get_for_model(ModulePage).pk
     summary = f"{ModulePage._meta.parents[Page].related_query_name()}__summary"
+    # Each type's "counts toward completion" condition, asked in this query rather than in
+    # one more query per activity type.
+    conditions = activity_conditions()
     required = {
         column.required: Exists(
-            column.model.objects.filter(_ACTIVITY_TYPES[column.model], pk=OuterRef("pk"))
+            column.model.objects.filter(conditions[column.model], pk=OuterRef("pk"))
         )
         for column in activities.values()
         if column.required
